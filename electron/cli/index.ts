@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../core/version';
+import { registerServeCommand } from './commands/serve';
+import { registerStartCommand } from './commands/start';
+import { EXIT_USAGE } from './exit-codes';
+
+/**
+ * `lakedesk`: the command-line front door. Every command calls the core through the router, the
+ * same way the desktop app and browser mode do.
+ */
+export function buildProgram(): Command {
+  const program = new Command('lakedesk')
+    .description('Lakedesk: a console for your data lake (local folder or AWS).')
+    .version(APP_VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerStartCommand(program);
+  registerServeCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; everything else commander rejects is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    throw error;
+  }
+}
+
+void main(process.argv);

@@ -1,0 +1,15 @@
+import type { EventBus } from './event-bus';
+import type { JobRegistry } from './jobs';
+import type { SettingsStore } from './settings-store';
+import type { WorkspacesService } from './workspaces/workspaces-service';
+
+/** The services every handler can reach. Built once per process by `createCore`. */
+export interface Services {
+  /** The app's own folder: settings, caches, the sample lake. */
+  home: string;
+  version: string;
+  events: EventBus;
+  jobs: JobRegistry;
+  settings: SettingsStore;
+  workspaces: WorkspacesService;
+}

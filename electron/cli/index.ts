@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core/version';
+import { registerDemoCommand } from './commands/demo';
 import { registerServeCommand } from './commands/serve';
 import { registerStartCommand } from './commands/start';
+import { registerValidateCommand } from './commands/validate';
 import { EXIT_USAGE } from './exit-codes';
 
 /**
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStartCommand(program);
   registerServeCommand(program);
+  registerValidateCommand(program);
+  registerDemoCommand(program);
   return program;
 }
 

@@ -1,0 +1,3 @@
+export * from './built-in-datasets';
+export * from './date-formats';
+export * from './recognise-dataset';

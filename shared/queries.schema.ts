@@ -68,6 +68,14 @@ export const queriesContract = {
     }),
     output: z.object({ rows: z.array(z.array(Cell)), rowCount: z.number() }),
   },
+  /**
+   * A finished result as exact text, for exports: CSV (RFC 4180) or JSON, decimals keeping their
+   * scale (`142.80`), which display cells (numbers) cannot promise.
+   */
+  'queries.exportResult': {
+    input: z.object({ resultId: z.string(), format: z.enum(['csv', 'json']).default('csv') }),
+    output: z.object({ text: z.string(), rowCount: z.number() }),
+  },
   /** Frees a result the UI no longer shows. */
   'queries.discardResult': { input: z.object({ resultId: z.string() }), output: z.object({}) },
 } as const;

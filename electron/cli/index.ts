@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core/version';
+import { registerCrawlCommand } from './commands/crawl';
 import { registerDemoCommand } from './commands/demo';
+import { registerJobCommand } from './commands/job';
+import { registerQueryCommand } from './commands/query';
+import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerStartCommand } from './commands/start';
 import { registerValidateCommand } from './commands/validate';
@@ -20,6 +24,10 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerValidateCommand(program);
   registerDemoCommand(program);
+  registerCrawlCommand(program);
+  registerQueryCommand(program);
+  registerReportCommand(program);
+  registerJobCommand(program);
   return program;
 }
 

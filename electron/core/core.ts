@@ -1,3 +1,4 @@
+import { LakeEngines } from './engine/lake-engines';
 import { EventBus } from './event-bus';
 import { handlers } from './handlers';
 import { JobRegistry } from './jobs';
@@ -28,12 +29,14 @@ export function createCore(options: CoreOptions): Core {
     jobs: new JobRegistry(events),
     settings,
     workspaces: new WorkspacesService(settings, events),
+    engines: new LakeEngines(),
   };
   return {
     router: createRouter(handlers, services),
     services,
     async close() {
       services.jobs.cancelAll();
+      await services.engines.closeAll();
     },
   };
 }

@@ -1,5 +1,10 @@
 import { appHandlers } from './app/app-handlers';
 import type { Handlers } from './handler-types';
+import { catalogHandlers } from './catalog/catalog-handlers';
+import { clustersHandlers } from './clusters/clusters-handlers';
+import { queriesHandlers } from './queries/queries-handlers';
+import { reportsHandlers } from './reports/reports-handlers';
+import { previewHandlers } from './storage/preview-handlers';
 import { storageFileHandlers } from './storage/storage-handlers';
 import { workspacesHandlers } from './workspaces/workspaces-handlers';
 
@@ -8,4 +13,9 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...workspacesHandlers,
   ...storageFileHandlers,
+  ...catalogHandlers,
+  ...queriesHandlers,
+  ...reportsHandlers,
+  ...clustersHandlers,
+  ...previewHandlers,
 };

@@ -1,3 +1,4 @@
+import type { LakeEngines } from './engine/lake-engines';
 import type { EventBus } from './event-bus';
 import type { JobRegistry } from './jobs';
 import type { SettingsStore } from './settings-store';
@@ -12,4 +13,6 @@ export interface Services {
   jobs: JobRegistry;
   settings: SettingsStore;
   workspaces: WorkspacesService;
+  /** One DuckDB engine and catalog per local lake folder. */
+  engines: LakeEngines;
 }

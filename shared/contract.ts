@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountsContract, accountsEvents } from './accounts.schema';
 import { appContract } from './app.schema';
 import { Job, jobsContract } from './jobs.schema';
 import { Workspace, workspacesContract } from './workspaces.schema';
@@ -22,6 +23,7 @@ export const contract = {
   ...queriesContract,
   ...reportsContract,
   ...clustersContract,
+  ...accountsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export const events = {
   'workspaces.changed': z.object({ active: Workspace.nullable() }),
   /** The desktop menu asked to show an area (View › Lake, Ctrl+2, …). */
   'app.showArea': z.object({ area: z.string() }),
+  ...accountsEvents,
 } as const;
 
 export type Topic = keyof typeof events;

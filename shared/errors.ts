@@ -14,6 +14,8 @@ export const ErrorCode = z.enum([
   'UNKNOWN_METHOD', // a front door was asked for a method the contract does not have
   'FORBIDDEN', // the caller is not allowed to make the call (untrusted sender, bad token)
   'IO', // the file system refused (permissions, full disk, vanished file)
+  'SIGN_IN_REQUIRED', // an organisation's SSO sign-in is missing or expired: sign in (accounts.signIn)
+  'AWS_ERROR', // AWS (or a custom endpoint) refused or failed a call: access denied, throttled, unreachable
   'INTERNAL', // a bug: something we did not expect; the message says what
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core/version';
+import { registerAccountsCommand } from './commands/accounts';
 import { registerCrawlCommand } from './commands/crawl';
 import { registerDemoCommand } from './commands/demo';
 import { registerJobCommand } from './commands/job';
 import { registerQueryCommand } from './commands/query';
 import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
+import { registerSsoCommand } from './commands/sso';
 import { registerStartCommand } from './commands/start';
 import { registerValidateCommand } from './commands/validate';
+import { registerWhoamiCommand } from './commands/whoami';
 import { EXIT_USAGE } from './exit-codes';
 
 /**
@@ -24,6 +27,9 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerValidateCommand(program);
   registerDemoCommand(program);
+  registerAccountsCommand(program);
+  registerSsoCommand(program);
+  registerWhoamiCommand(program);
   registerCrawlCommand(program);
   registerQueryCommand(program);
   registerReportCommand(program);

@@ -1,3 +1,4 @@
+import { AccountsService, type AccountsOptions } from './accounts/accounts-service';
 import { LakeEngines } from './engine/lake-engines';
 import { EventBus } from './event-bus';
 import { handlers } from './handlers';
@@ -10,6 +11,10 @@ import { WorkspacesService } from './workspaces/workspaces-service';
 export interface CoreOptions {
   home: string;
   version: string;
+  /** Where AWS settings come from (AWS_CONFIG_FILE, AWS_PROFILE, HOME…); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Tuning of the accounts area (tests shorten backoff and polling). */
+  accounts?: Pick<AccountsOptions, 'retry' | 'refreshWindowMs' | 'slowDownStepMs' | 'pageSize'>;
 }
 
 export interface Core {
@@ -22,20 +27,29 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const settings = new SettingsStore(options.home);
+  const workspaces = new WorkspacesService(settings, events);
   const services: Services = {
     home: options.home,
     version: options.version,
     events,
     jobs: new JobRegistry(events),
     settings,
-    workspaces: new WorkspacesService(settings, events),
+    workspaces,
     engines: new LakeEngines(),
+    accounts: new AccountsService({
+      ...options.accounts,
+      appHome: options.home,
+      env: options.env ?? process.env,
+      events,
+      workspaces,
+    }),
   };
   return {
     router: createRouter(handlers, services),
     services,
     async close() {
       services.jobs.cancelAll();
+      services.accounts.close();
       await services.engines.closeAll();
     },
   };

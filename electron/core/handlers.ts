@@ -1,3 +1,4 @@
+import { accountsHandlers } from './accounts/accounts-handlers';
 import { appHandlers } from './app/app-handlers';
 import type { Handlers } from './handler-types';
 import { catalogHandlers } from './catalog/catalog-handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...clustersHandlers,
   ...previewHandlers,
+  ...accountsHandlers,
 };

@@ -1,3 +1,4 @@
+import type { AccountsService } from './accounts/accounts-service';
 import type { LakeEngines } from './engine/lake-engines';
 import type { EventBus } from './event-bus';
 import type { JobRegistry } from './jobs';
@@ -15,4 +16,6 @@ export interface Services {
   workspaces: WorkspacesService;
   /** One DuckDB engine and catalog per local lake folder. */
   engines: LakeEngines;
+  /** SSO organisations, sign-in, accounts and roles, AWS workspaces and their credentials. */
+  accounts: AccountsService;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Workspace } from '@shared/workspaces.schema';
 import { defaultAppHome } from '../../core/app-home';
 import { createCore } from '../../core/core';
 import { APP_VERSION } from '../../core/version';
@@ -21,6 +22,12 @@ export function rendererDir(): string {
   return join(__dirname, '..', 'renderer');
 }
 
+function describeWorkspace(active: Workspace | null): string {
+  if (!active) return 'none';
+  if (active.kind === 'local') return `${active.name} (${active.path})`;
+  return `${active.name} (AWS ${active.aws?.accountId ?? ''} ${active.aws?.roleName ?? ''} ${active.aws?.region ?? ''})`;
+}
+
 /** Runs browser mode until the process is stopped. */
 export async function serve(options: ServeOptions): Promise<void> {
   const port = options.port === undefined ? 0 : Number(options.port);
@@ -40,7 +47,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     } else {
       process.stdout.write(
         `Lakedesk is running in browser mode.\n` +
-          `  Workspace: ${active ? `${active.name} (${active.path})` : 'none'}\n` +
+          `  Workspace: ${describeWorkspace(active)}\n` +
           `  Open this URL (it holds your access token; don't share it):\n\n    ${server.url}\n\n` +
           `Press Ctrl+C to stop.\n`,
       );

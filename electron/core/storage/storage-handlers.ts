@@ -66,7 +66,7 @@ export const storageFileHandlers: HandlerMap<
   // Without an open workspace the built-ins still apply (e.g. to a file checked from the CLI).
   'storage.listDatasets': async (_input, ctx) => {
     const active = await ctx.workspaces.active();
-    return active ? loadDatasets(active.path) : [...builtInDatasets];
+    return active?.kind === 'local' ? loadDatasets(active.path) : [...builtInDatasets];
   },
   'storage.validate': {
     title: (input) => `Validate ${input.path}`,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { LakeError } from '@shared/errors';
-import type { Workspace, WorkspaceList } from '@shared/workspaces.schema';
+import type { AwsWorkspaceTarget, Workspace, WorkspaceList } from '@shared/workspaces.schema';
 import type { EventBus } from '../event-bus';
 import type { SettingsStore } from '../settings-store';
 
@@ -23,13 +23,49 @@ export class WorkspacesService {
     return workspaces.find((w) => w.id === activeId) ?? null;
   }
 
-  /** The active workspace, or a NO_WORKSPACE error that tells the person what to do. */
+  /**
+   * The active workspace as a local lake (its `path` is the lake folder), or a NO_WORKSPACE error
+   * that tells the person what to do. Local-lake code calls this; an active AWS workspace is refused
+   * here rather than handing out an empty path.
+   */
   async requireActive(): Promise<Workspace> {
     const workspace = await this.active();
     if (!workspace) {
       throw new LakeError('NO_WORKSPACE', 'No workspace is open.', 'Open a local lake folder from Accounts first.');
     }
+    if (workspace.kind !== 'local') {
+      throw new LakeError(
+        'NO_WORKSPACE',
+        `The active workspace "${workspace.name}" is an AWS account; this needs a local lake.`,
+        'Switch to a local lake in Accounts.',
+      );
+    }
     return workspace;
+  }
+
+  /** A known AWS workspace by id (default: the active one), or NO_WORKSPACE / NOT_FOUND. */
+  async requireAws(id?: string): Promise<Workspace & { aws: AwsWorkspaceTarget }> {
+    const { workspaces, activeId } = await this.settings.load();
+    const workspace = workspaces.find((w) => w.id === (id ?? activeId));
+    if (!workspace && id !== undefined) throw new LakeError('NOT_FOUND', `No workspace with id ${id}.`);
+    if (!workspace?.aws || workspace.kind !== 'aws') {
+      throw new LakeError('NO_WORKSPACE', 'No AWS workspace is open.', 'Choose an account, role and region in Accounts.');
+    }
+    return workspace as Workspace & { aws: AwsWorkspaceTarget };
+  }
+
+  /** Opens (or reopens) an AWS account + role + region as a workspace and makes it active. */
+  async openAws(target: AwsWorkspaceTarget): Promise<Workspace> {
+    const key = [target.ssoSession, target.accountId, target.roleName, target.region].join('\n');
+    const workspace: Workspace = {
+      id: `aws-${createHash('sha1').update(key).digest('hex').slice(0, 12)}`,
+      kind: 'aws',
+      name: `${target.accountName} · ${target.roleName} · ${target.region}`,
+      path: '',
+      lastOpenedAt: new Date().toISOString(),
+      aws: target,
+    };
+    return this.remember(workspace);
   }
 
   /** Opens a local folder as a lake and makes it active. */
@@ -49,6 +85,11 @@ export class WorkspacesService {
       path: absolute,
       lastOpenedAt: new Date().toISOString(),
     };
+    return this.remember(workspace);
+  }
+
+  /** Puts a workspace first in the list, makes it active and announces it. */
+  private async remember(workspace: Workspace): Promise<Workspace> {
     await this.settings.update((s) => ({
       ...s,
       workspaces: [workspace, ...s.workspaces.filter((w) => w.id !== workspace.id)],
@@ -62,6 +103,7 @@ export class WorkspacesService {
     const { workspaces } = await this.settings.load();
     const found = workspaces.find((w) => w.id === id);
     if (!found) throw new LakeError('NOT_FOUND', `No workspace with id ${id}.`);
+    if (found.kind === 'aws') return this.remember({ ...found, lastOpenedAt: new Date().toISOString() });
     return this.openLocal(found.path);
   }
 

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server';
 import { launchBrowser, type Browser } from '../support/browser';
@@ -33,12 +34,19 @@ describe('browser mode front door', () => {
       body: '{}',
     });
     expect(foreign.status).toBe(403);
-    const rebound = await fetch(`${app.origin}/api/app.info`, {
-      method: 'POST',
-      headers: { ...auth, Host: 'evil.example' },
-      body: '{}',
+    // fetch() will not send a forged Host header; a DNS-rebinding page's requests would carry one.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: app.port, path: '/api/app.info', method: 'POST', headers: { ...auth, Host: 'evil.example' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
     });
-    expect(rebound.status).toBe(403);
+    expect(rebound).toBe(403);
   });
 
   it('serves typed results and typed errors to a token holder', async () => {

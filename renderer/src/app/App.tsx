@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { createLakeClient, pickBridge, type TypedLakeClient } from '../lib/lake-client';
+import { LakeProvider } from '../lib/LakeProvider';
+import { useColorScheme } from '../lib/useColorScheme';
+import { JobsProvider } from './JobsContext';
+import { SessionExpired } from './SessionExpired';
+import { Shell } from './Shell';
+import { ToastProvider } from './ToastContext';
+import { WorkspaceProvider } from './WorkspaceContext';
+
+/** The root: one client for the window (its transport chosen once), then the providers and the shell. */
+export function App({ client }: { client?: TypedLakeClient }) {
+  const [isExpired, setExpired] = useState(false);
+  const [lake] = useState(() => client ?? createLakeClient(pickBridge(() => setExpired(true))));
+  const scheme = useColorScheme();
+
+  useEffect(() => {
+    // ag-grid's theme modes key off this attribute (see grid-setup.ts).
+    document.body.dataset.agThemeMode = scheme;
+  }, [scheme]);
+
+  if (isExpired) return <SessionExpired />;
+  return (
+    <LakeProvider client={lake}>
+      <ToastProvider>
+        <WorkspaceProvider>
+          <JobsProvider>
+            <Shell />
+          </JobsProvider>
+        </WorkspaceProvider>
+      </ToastProvider>
+    </LakeProvider>
+  );
+}

@@ -26,8 +26,10 @@ export function registerStartCommand(program: Command): void {
     .action(async (options: { lake?: string; open?: boolean }) => {
       const electron = findElectronBinary();
       if ('missing' in electron) {
+        // Installs made with ELECTRON_SKIP_BINARY_DOWNLOAD (or offline) have the package but no binary.
         process.stderr.write(
-          `The Electron binary is not installed here (${electron.missing}); starting browser mode instead.\n`,
+          'The Electron desktop binary is not installed on this machine, so Lakedesk starts in browser mode.\n' +
+            `(${electron.missing.replace(/, please delete.*$/, '')})\n\n`,
         );
         await serve(options);
         return;

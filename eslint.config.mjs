@@ -3,13 +3,29 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+];
 
 /** Layer rules of STYLE.md: a wrong-layer import fails the lint. */
 const layers = [
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    message: 'The renderer runs sandboxed: no Node, Electron, AWS SDK or electron/ imports; call the core through lib/lake-client.',
+    message:
+      'The renderer runs sandboxed: no Node, Electron, AWS SDK or electron/ imports; call the core through lib/lake-client.',
     patterns: [...nodeBuiltins, 'electron', '@aws-sdk/*', '@duckdb/*', '**/electron/**'],
   },
   {
@@ -42,7 +58,11 @@ export default tseslint.config(
       // Only electron/main/security.ts may hand URLs to the OS (https only).
       'no-restricted-properties': [
         'error',
-        { object: 'shell', property: 'openExternal', message: 'Use safeOpenExternal from electron/main/security.ts.' },
+        {
+          object: 'shell',
+          property: 'openExternal',
+          message: 'Use safeOpenExternal from electron/main/security.ts.',
+        },
       ],
     },
   },
@@ -53,7 +73,10 @@ export default tseslint.config(
   ...layers.map(({ files, message, patterns, regex }) => ({
     files,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [patterns ? { group: patterns, message } : { regex, message }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [patterns ? { group: patterns, message } : { regex, message }] },
+      ],
     },
   })),
   {
@@ -65,7 +88,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', '**/electron/main/**'], message: 'The core runs in plain Node: never import electron.' },
+            {
+              group: ['electron', '**/electron/main/**'],
+              message: 'The core runs in plain Node: never import electron.',
+            },
             { group: ['@aws-sdk/*'], message: 'Only electron/core/**/aws-*.ts may import the AWS SDK.' },
           ],
         },

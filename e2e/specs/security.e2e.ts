@@ -37,7 +37,13 @@ describe('browser mode front door', () => {
     // fetch() will not send a forged Host header; a DNS-rebinding page's requests would carry one.
     const rebound = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: app.port, path: '/api/app.info', method: 'POST', headers: { ...auth, Host: 'evil.example' } },
+        {
+          host: '127.0.0.1',
+          port: app.port,
+          path: '/api/app.info',
+          method: 'POST',
+          headers: { ...auth, Host: 'evil.example' },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -56,9 +62,15 @@ describe('browser mode front door', () => {
         headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       }).then((r) => r.json());
-    expect(await call('app.info', {})).toMatchObject({ ok: true, value: { name: 'Lakedesk', frontDoor: 'browser' } });
+    expect(await call('app.info', {})).toMatchObject({
+      ok: true,
+      value: { name: 'Lakedesk', frontDoor: 'browser' },
+    });
     expect(await call('no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await call('workspaces.open', { kind: 'local' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call('workspaces.open', { kind: 'local' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 
   it('trades the URL token for a cookie and gives the page no Node', async () => {
@@ -71,9 +83,11 @@ describe('browser mode front door', () => {
     }));
     expect(globals).toEqual({ require: 'undefined', process: 'undefined' });
     const info = await page.evaluate(() =>
-      fetch('/api/app.info', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }).then((r) =>
-        r.json(),
-      ),
+      fetch('/api/app.info', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
+      }).then((r) => r.json()),
     );
     expect(info).toMatchObject({ ok: true, value: { frontDoor: 'browser' } });
     await page.close();

@@ -23,7 +23,12 @@ export interface RunningApp {
  */
 export async function startApp(options: { lake?: string } = {}): Promise<RunningApp> {
   const home = await mkdtemp(join(tmpdir(), 'lakedesk-e2e-'));
-  const args = [join(repoRoot, 'bin', 'lakedesk.js'), 'serve', '--json', ...(options.lake ? ['--lake', options.lake] : [])];
+  const args = [
+    join(repoRoot, 'bin', 'lakedesk.js'),
+    'serve',
+    '--json',
+    ...(options.lake ? ['--lake', options.lake] : []),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, LAKEDESK_HOME: home },
@@ -32,7 +37,10 @@ export async function startApp(options: { lake?: string } = {}): Promise<Running
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const first = await new Promise<string>((resolveLine, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lakedesk serve printed no URL in 30 s.\n${stderr}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`lakedesk serve printed no URL in 30 s.\n${stderr}`)),
+      30_000,
+    );
     createInterface({ input: child.stdout! }).once('line', (line) => {
       clearTimeout(timer);
       resolveLine(line);

@@ -24,7 +24,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 }
 
 /** Runs `produce` against a temp path and moves the result into place only if it succeeds. */
-export async function produceFileAtomic(path: string, produce: (tempPath: string) => Promise<void>): Promise<void> {
+export async function produceFileAtomic(
+  path: string,
+  produce: (tempPath: string) => Promise<void>,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = tempPathFor(path);
   try {

@@ -31,7 +31,11 @@ export function toErrorShape(error: unknown): LakeErrorShape {
     return { ...fsErrors[errno], message: `${(error as Error).message.split(',')[0]}${where}` };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message, hint: 'This is a bug in Lakedesk; please report it with this message.' };
+  return {
+    code: 'INTERNAL',
+    message,
+    hint: 'This is a bug in Lakedesk; please report it with this message.',
+  };
 }
 
 /** The error to throw when work is cancelled. */

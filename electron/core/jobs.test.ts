@@ -25,8 +25,13 @@ describe('job registry', () => {
 
   it('cancels through the abort signal and ends cancelled, not failed', async () => {
     const { jobs } = registry();
-    const job = jobs.start('test.wait', 'Wait', (control) =>
-      new Promise((_, reject) => control.signal.addEventListener('abort', () => reject(new Error('stopped')))),
+    const job = jobs.start(
+      'test.wait',
+      'Wait',
+      (control) =>
+        new Promise((_, reject) =>
+          control.signal.addEventListener('abort', () => reject(new Error('stopped'))),
+        ),
     );
     expect(jobs.cancel(job.id)).toBe(true);
     expect(await jobs.wait(job.id)).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });

@@ -108,7 +108,8 @@ export class JobRegistry {
 
   private entry(jobId: string): Entry {
     const entry = this.entries.get(jobId);
-    if (!entry) throw new LakeError('NOT_FOUND', `No job with id ${jobId}.`, 'It may have ended in an earlier run.');
+    if (!entry)
+      throw new LakeError('NOT_FOUND', `No job with id ${jobId}.`, 'It may have ended in an earlier run.');
     return entry;
   }
 

@@ -25,13 +25,19 @@ describe('router', () => {
 
   it('answers an unknown method with a typed error and a hint', async () => {
     const result = await core.router.call('storage.format', {}, trusted);
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('storage.format') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('storage.format') },
+    });
     expect(result.ok || result.error.hint).toBeTruthy();
   });
 
   it('checks input against the schema and names the bad field', async () => {
     const result = await core.router.call('workspaces.open', { kind: 'local', path: 42 }, trusted);
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('path') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('path') },
+    });
   });
 
   it('does not let prototype keys pass as methods', async () => {
@@ -43,12 +49,21 @@ describe('router', () => {
     const result = await core.router.call('app.info', {}, trusted);
     expect(result).toEqual({
       ok: true,
-      value: { name: 'Lakedesk', version: '9.9.9', platform: `${process.platform}-${process.arch}`, frontDoor: 'cli' },
+      value: {
+        name: 'Lakedesk',
+        version: '9.9.9',
+        platform: `${process.platform}-${process.arch}`,
+        frontDoor: 'cli',
+      },
     });
   });
 
   it('turns a service failure into code, message and hint instead of throwing', async () => {
-    const result = await core.router.call('workspaces.open', { kind: 'local', path: join(home, 'missing') }, trusted);
+    const result = await core.router.call(
+      'workspaces.open',
+      { kind: 'local', path: join(home, 'missing') },
+      trusted,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', hint: expect.any(String) } });
   });
 

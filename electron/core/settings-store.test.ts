@@ -12,7 +12,9 @@ describe('settings store', () => {
   it('writes atomically and leaves no temp files behind', async () => {
     const store = new SettingsStore(home);
     await store.update((s) => ({ ...s, window: { width: 800, height: 600 } }));
-    expect(JSON.parse(await readFile(join(home, 'settings.json'), 'utf8'))).toMatchObject({ window: { width: 800 } });
+    expect(JSON.parse(await readFile(join(home, 'settings.json'), 'utf8'))).toMatchObject({
+      window: { width: 800 },
+    });
     expect(await readdir(home)).toEqual(['settings.json']);
   });
 

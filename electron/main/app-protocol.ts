@@ -35,7 +35,9 @@ export function handleAppProtocol(rendererDir: string): void {
     }
     try {
       const body = await readFile(file);
-      return new Response(body, { headers: { 'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream' } });
+      return new Response(body, {
+        headers: { 'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream' },
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -35,12 +35,22 @@ async function openWindow(activeCore: Core): Promise<void> {
 }
 
 async function openLakeFolder(activeCore: Core): Promise<void> {
-  const options = { title: 'Open a local lake folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
-  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const options = {
+    title: 'Open a local lake folder',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const picked = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
   const folder = picked.filePaths[0];
   if (picked.canceled || !folder) return;
-  const result = await activeCore.router.call('workspaces.open', { kind: 'local', path: folder }, { frontDoor: 'electron', trusted: true });
-  if (!result.ok) dialog.showErrorBox('Could not open the folder', `${result.error.message}\n\n${result.error.hint ?? ''}`);
+  const result = await activeCore.router.call(
+    'workspaces.open',
+    { kind: 'local', path: folder },
+    { frontDoor: 'electron', trusted: true },
+  );
+  if (!result.ok)
+    dialog.showErrorBox('Could not open the folder', `${result.error.message}\n\n${result.error.hint ?? ''}`);
 }
 
 async function start(): Promise<void> {
@@ -49,7 +59,10 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   handleAppProtocol(join(__dirname, '../renderer'));
   // LAKEDESK_HOME gives tests (and portable installs) an isolated home, as it does for the CLI.
-  const activeCore = createCore({ home: process.env.LAKEDESK_HOME ?? app.getPath('userData'), version: APP_VERSION });
+  const activeCore = createCore({
+    home: process.env.LAKEDESK_HOME ?? app.getPath('userData'),
+    version: APP_VERSION,
+  });
   core = activeCore;
   const lakeArg = process.argv.indexOf('--lake');
   const lake = lakeArg > 0 ? process.argv[lakeArg + 1] : undefined;
@@ -59,7 +72,8 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     buildAppMenu({
       openLakeFolder: () => void openLakeFolder(activeCore),
-      showArea: (area) => mainWindow?.webContents.send('lake:event', { topic: 'app.showArea', payload: { area } }),
+      showArea: (area) =>
+        mainWindow?.webContents.send('lake:event', { topic: 'app.showArea', payload: { area } }),
     }),
   );
   await openWindow(activeCore);

@@ -13,7 +13,10 @@ export function wireIpc(core: Core, isAppUrl: (url: string) => boolean): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     const frame: WebFrameMain | null = event.senderFrame;
     const trusted = frame !== null && frame.parent === null && isAppUrl(frame.url);
-    return core.router.call(typeof method === 'string' ? method : '', input, { frontDoor: 'electron', trusted });
+    return core.router.call(typeof method === 'string' ? method : '', input, {
+      frontDoor: 'electron',
+      trusted,
+    });
   });
 }
 

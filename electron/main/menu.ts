@@ -25,13 +25,11 @@ export function buildAppMenu(actions: MenuActions): Menu {
     {
       label: 'View',
       submenu: [
-        ...AREAS.map(
-          (area, i): MenuItemConstructorOptions => ({
-            label: area[0]!.toUpperCase() + area.slice(1),
-            accelerator: `CmdOrCtrl+${i + 1}`,
-            click: () => actions.showArea(area),
-          }),
-        ),
+        ...AREAS.map((area, i): MenuItemConstructorOptions => ({
+          label: area[0]!.toUpperCase() + area.slice(1),
+          accelerator: `CmdOrCtrl+${i + 1}`,
+          click: () => actions.showArea(area),
+        })),
         { type: 'separator' },
         { role: 'reload' },
         { role: 'toggleDevTools' },
@@ -47,7 +45,10 @@ export function buildAppMenu(actions: MenuActions): Menu {
     {
       role: 'help',
       submenu: [
-        { label: 'Athena SQL reference', click: () => safeOpenExternal('https://docs.aws.amazon.com/athena/latest/ug/functions.html') },
+        {
+          label: 'Athena SQL reference',
+          click: () => safeOpenExternal('https://docs.aws.amazon.com/athena/latest/ug/functions.html'),
+        },
         { label: 'DuckDB documentation', click: () => safeOpenExternal('https://duckdb.org/docs/') },
       ],
     },

@@ -7,8 +7,14 @@ const DEFAULT_BOUNDS: WindowBounds = { width: 1360, height: 860 };
 /** Bounds that are still on a connected display; a removed monitor must not hide the window. */
 function visibleBounds(saved: WindowBounds | undefined): WindowBounds {
   if (!saved || saved.x === undefined || saved.y === undefined) return saved ?? DEFAULT_BOUNDS;
-  const area = screen.getDisplayMatching({ x: saved.x, y: saved.y, width: saved.width, height: saved.height }).workArea;
-  const inside = saved.x >= area.x && saved.y >= area.y && saved.x < area.x + area.width && saved.y < area.y + area.height;
+  const area = screen.getDisplayMatching({
+    x: saved.x,
+    y: saved.y,
+    width: saved.width,
+    height: saved.height,
+  }).workArea;
+  const inside =
+    saved.x >= area.x && saved.y >= area.y && saved.x < area.x + area.width && saved.y < area.y + area.height;
   return inside ? saved : { width: saved.width, height: saved.height };
 }
 

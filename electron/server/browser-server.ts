@@ -60,15 +60,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     const verdict = checkRequest(req, url, token, port);
     if (!verdict.ok) {
-      sendText(res, verdict.status, `${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${verdict.reason}\n`);
+      sendText(
+        res,
+        verdict.status,
+        `${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${verdict.reason}\n`,
+      );
       return;
     }
     if (verdict.via === 'query' && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
       // Trade the token in the URL for a cookie, then drop it from the address bar and history.
-      res.setHeader(
-        'Set-Cookie',
-        `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
-      );
+      res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`);
       url.searchParams.delete('token');
       res.writeHead(302, { Location: `${url.pathname}${url.search}` });
       res.end();
@@ -94,7 +95,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (await serveStatic(options.rendererDir, url.pathname, res)) return;
     // Unknown paths fall back to the app so a reload on any view works.
     if (!(await serveStatic(options.rendererDir, '/', res))) {
-      sendText(res, 500, `The renderer bundle is missing in ${options.rendererDir}: run \`npm run build\`.\n`);
+      sendText(
+        res,
+        500,
+        `The renderer bundle is missing in ${options.rendererDir}: run \`npm run build\`.\n`,
+      );
     }
   }
 
@@ -122,7 +127,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
-      throw new LakeError('BAD_INPUT', 'Request too large.', 'Send files of at most 256 MB through browser mode.');
+      throw new LakeError(
+        'BAD_INPUT',
+        'Request too large.',
+        'Send files of at most 256 MB through browser mode.',
+      );
     }
     chunks.push(chunk as Buffer);
   }

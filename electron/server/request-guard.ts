@@ -2,8 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export type GuardVerdict =
-  | { ok: true; via: 'cookie' | 'header' | 'query' }
-  | { ok: false; status: 401 | 403; reason: string };
+  { ok: true; via: 'cookie' | 'header' | 'query' } | { ok: false; status: 401 | 403; reason: string };
 
 /** The cookie is per port: cookies ignore ports, and two servers on one machine must not share one. */
 export function cookieName(port: number): string {
@@ -33,7 +32,8 @@ function readCookie(req: IncomingMessage, name: string): string | undefined {
 export function checkRequest(req: IncomingMessage, url: URL, token: string, port: number): GuardVerdict {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   const host = req.headers.host ?? '';
-  if (!allowedHosts.includes(host)) return { ok: false, status: 403, reason: `Host "${host}" is not allowed.` };
+  if (!allowedHosts.includes(host))
+    return { ok: false, status: 403, reason: `Host "${host}" is not allowed.` };
 
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {

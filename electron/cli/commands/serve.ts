@@ -54,7 +54,10 @@ export async function serve(options: ServeOptions): Promise<void> {
     }
     if (options.open) openInBrowser(server.url);
     const stop = () => {
-      void server.close().then(() => core.close()).then(() => process.exit(0));
+      void server
+        .close()
+        .then(() => core.close())
+        .then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -67,7 +70,9 @@ export async function serve(options: ServeOptions): Promise<void> {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Serve the console to a browser on 127.0.0.1, with a per-run token (for machines without the desktop app).')
+    .description(
+      'Serve the console to a browser on 127.0.0.1, with a per-run token (for machines without the desktop app).',
+    )
     .option('-p, --port <n>', 'port to listen on (default: a free one)')
     .option('--open', 'open the URL in the default browser')
     .option('--lake <dir>', 'open this local lake folder (default: the last workspace, or the sample lake)')

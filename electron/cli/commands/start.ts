@@ -13,7 +13,9 @@ export function findElectronBinary(): { path: string } | { missing: string } {
     const path: unknown = createRequire(__filename)('electron');
     return typeof path === 'string' ? { path } : { missing: 'the electron package did not name a binary' };
   } catch (error) {
-    return { missing: error instanceof Error ? error.message.split('\n')[0] ?? 'not installed' : 'not installed' };
+    return {
+      missing: error instanceof Error ? (error.message.split('\n')[0] ?? 'not installed') : 'not installed',
+    };
   }
 }
 

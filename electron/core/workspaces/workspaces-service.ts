@@ -31,7 +31,11 @@ export class WorkspacesService {
   async requireActive(): Promise<Workspace> {
     const workspace = await this.active();
     if (!workspace) {
-      throw new LakeError('NO_WORKSPACE', 'No workspace is open.', 'Open a local lake folder from Accounts first.');
+      throw new LakeError(
+        'NO_WORKSPACE',
+        'No workspace is open.',
+        'Open a local lake folder from Accounts first.',
+      );
     }
     if (workspace.kind !== 'local') {
       throw new LakeError(
@@ -49,7 +53,11 @@ export class WorkspacesService {
     const workspace = workspaces.find((w) => w.id === (id ?? activeId));
     if (!workspace && id !== undefined) throw new LakeError('NOT_FOUND', `No workspace with id ${id}.`);
     if (!workspace?.aws || workspace.kind !== 'aws') {
-      throw new LakeError('NO_WORKSPACE', 'No AWS workspace is open.', 'Choose an account, role and region in Accounts.');
+      throw new LakeError(
+        'NO_WORKSPACE',
+        'No AWS workspace is open.',
+        'Choose an account, role and region in Accounts.',
+      );
     }
     return workspace as Workspace & { aws: AwsWorkspaceTarget };
   }
@@ -73,10 +81,18 @@ export class WorkspacesService {
     const absolute = resolve(path);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) {
-      throw new LakeError('NOT_FOUND', `Folder not found: ${absolute}`, 'Choose an existing folder, or create it first.');
+      throw new LakeError(
+        'NOT_FOUND',
+        `Folder not found: ${absolute}`,
+        'Choose an existing folder, or create it first.',
+      );
     }
     if (!info.isDirectory()) {
-      throw new LakeError('BAD_INPUT', `Not a folder: ${absolute}`, 'A local lake is a folder; choose its folder.');
+      throw new LakeError(
+        'BAD_INPUT',
+        `Not a folder: ${absolute}`,
+        'A local lake is a folder; choose its folder.',
+      );
     }
     const workspace: Workspace = {
       id: `local-${createHash('sha1').update(absolute).digest('hex').slice(0, 12)}`,

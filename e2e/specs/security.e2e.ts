@@ -1,4 +1,6 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../support/app-server';
 import { launchBrowser, type Browser } from '../support/browser';
@@ -91,5 +93,16 @@ describe('browser mode front door', () => {
     );
     expect(info).toMatchObject({ ok: true, value: { frontDoor: 'browser' } });
     await page.close();
+  });
+
+  it('ships a renderer bundle with no Node built-ins or Electron imports', async () => {
+    const assets = resolve(__dirname, '..', '..', 'out', 'renderer', 'assets');
+    const scripts = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    const nodeImport =
+      /(?:require\(|from\s*|import\()\s*["'](?:node:[a-z_/]+|fs|path|os|child_process|net|electron)["']/;
+    for (const file of scripts) {
+      expect(nodeImport.exec(await readFile(join(assets, file), 'utf8'))?.[0], file).toBeUndefined();
+    }
   });
 });

@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
+import { useLake } from '../lib/LakeProvider';
 import { NAV_ITEMS } from './nav-items';
-import { routeHref } from './route';
+import { AREAS, routeHref, type Area } from './route';
 
-/** Ctrl/Cmd+1…6 jump to the areas of the left navigation, from anywhere (even the SQL editor). */
+/**
+ * Ctrl/Cmd+1…6 jump to the areas of the left navigation, from anywhere (even the SQL editor). In the
+ * desktop app the View menu owns those accelerators and sends `app.showArea` instead; both end here.
+ */
 export function useAreaShortcuts(navigate: (href: string) => void): void {
+  const lake = useLake();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -14,6 +19,12 @@ export function useAreaShortcuts(navigate: (href: string) => void): void {
       navigate(routeHref(item.area));
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [navigate]);
+    const unsubscribe = lake.on('app.showArea', ({ area }) => {
+      if ((AREAS as readonly string[]).includes(area)) navigate(routeHref(area as Area));
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      unsubscribe();
+    };
+  }, [lake, navigate]);
 }

@@ -7,6 +7,7 @@ import { storageContract } from './storage.schema';
 import { catalogContract } from './catalog.schema';
 import { queriesContract } from './queries.schema';
 import { reportsContract } from './reports.schema';
+import { bundlesContract } from './bundles.schema';
 import { clustersContract } from './clusters.schema';
 
 /**
@@ -22,6 +23,7 @@ export const contract = {
   ...catalogContract,
   ...queriesContract,
   ...reportsContract,
+  ...bundlesContract,
   ...clustersContract,
   ...accountsContract,
 } as const;

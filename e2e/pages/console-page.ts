@@ -33,6 +33,26 @@ export class ConsolePage {
     return (await this.page.getByTestId('active-workspace-name').textContent()) ?? '';
   }
 
+  /** The active AWS workspace as the top bar labels it. */
+  async activeAws(): Promise<{ accountName: string; accountId: string; role: string; region: string }> {
+    const part = async (name: string) =>
+      ((await this.page.getByTestId(`active-workspace-${name}`).textContent()) ?? '').trim();
+    return {
+      accountName: await part('name'),
+      accountId: await part('account-id'),
+      role: await part('role'),
+      region: await part('region'),
+    };
+  }
+
+  /** Switches workspace with the top bar's switcher. */
+  async switchWorkspace(label: string | RegExp): Promise<void> {
+    await this.page.getByTestId('workspace-switcher').click();
+    const menu = this.page.getByTestId('workspace-switcher-menu');
+    await menu.getByTestId('workspace-switcher-item').filter({ hasText: label }).click();
+    await menu.waitFor({ state: 'detached' });
+  }
+
   async openJobs(): Promise<Locator> {
     await this.page.getByTestId('jobs-button').click();
     const panel = this.page.getByTestId('jobs-panel');
@@ -74,9 +94,14 @@ export class ConsolePage {
 
   /** Waits out toasts so screenshots show the view, not the notifications. */
   async dismissToasts(): Promise<void> {
-    for (const close of await this.page.getByTestId('toast').getByRole('button', { name: 'Dismiss' }).all()) {
+    // Always the first: the stack re-renders after each dismissal, so later indexes go stale.
+    const close = this.page.getByTestId('toast').getByRole('button', { name: 'Dismiss' });
+    for (let left = 8; left > 0 && (await close.count()) > 0; left--) {
       // A toast may leave on its own meanwhile: do not wait the default 30 s for it.
-      await close.click({ timeout: 1000 }).catch(() => undefined);
+      await close
+        .first()
+        .click({ timeout: 1000 })
+        .catch(() => undefined);
     }
   }
 }

@@ -17,11 +17,21 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+export interface StartAppOptions {
+  lake?: string;
+  /**
+   * Added to the server's environment, e.g. the emulator's AWS_CONFIG_FILE and a HOME whose
+   * ~/.aws/sso/cache the sign-in writes to.
+   */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts `lakedesk serve` as a user would (the built bin, a fresh home), and reads the URL it prints.
- * With no `lake`, the app creates and opens its sample lake, as on a first start.
+ * With no `lake`, the app creates and opens its sample lake, as on a first start. The AWS config
+ * defaults to files that do not exist, so no test ever reads the machine's real ~/.aws.
  */
-export async function startApp(options: { lake?: string } = {}): Promise<RunningApp> {
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const home = await mkdtemp(join(tmpdir(), 'lakedesk-e2e-'));
   const args = [
     join(repoRoot, 'bin', 'lakedesk.js'),
@@ -31,7 +41,13 @@ export async function startApp(options: { lake?: string } = {}): Promise<Running
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, LAKEDESK_HOME: home },
+    env: {
+      ...process.env,
+      AWS_CONFIG_FILE: join(home, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
+      ...options.env,
+      LAKEDESK_HOME: home,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -19,7 +19,7 @@ export interface ConsoleSession {
  * desktop app through Playwright's Electron support when `npm run e2e:electron` found a binary.
  */
 export async function openConsole(
-  options: { lake?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { lake?: string; colorScheme?: 'light' | 'dark'; env?: Record<string, string> } = {},
 ): Promise<ConsoleSession> {
   await mkdir(screenshotDir, { recursive: true });
   const screenshot = (page: Page) => async (name: string) => {
@@ -33,7 +33,7 @@ export async function openConsole(
     const app = await _electron.launch({
       executablePath: electronBinary,
       args: [resolve(__dirname, '..', '..'), ...(options.lake ? ['--lake', options.lake] : [])],
-      env: { ...process.env, LAKEDESK_HOME: home },
+      env: { ...process.env, ...options.env, LAKEDESK_HOME: home },
       colorScheme: options.colorScheme ?? 'light',
     });
     const page = await app.firstWindow();
@@ -46,7 +46,10 @@ export async function openConsole(
       },
     };
   }
-  const app = await startApp(options.lake ? { lake: options.lake } : {});
+  const app = await startApp({
+    ...(options.lake ? { lake: options.lake } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser(options.colorScheme ? { colorScheme: options.colorScheme } : {});

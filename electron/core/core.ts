@@ -3,6 +3,7 @@ import { LakeEngines } from './engine/lake-engines';
 import { EventBus } from './event-bus';
 import { handlers } from './handlers';
 import { JobRegistry } from './jobs';
+import { BundleService } from './reports/bundle/bundle-service';
 import { createRouter, type Router } from './router';
 import type { Services } from './services';
 import { SettingsStore } from './settings-store';
@@ -36,6 +37,7 @@ export function createCore(options: CoreOptions): Core {
     settings,
     workspaces,
     engines: new LakeEngines(),
+    bundles: new BundleService(options.home),
     accounts: new AccountsService({
       ...options.accounts,
       appHome: options.home,
@@ -51,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
       services.jobs.cancelAll();
       services.accounts.close();
       await services.engines.closeAll();
+      await services.bundles.close();
     },
   };
 }

@@ -5,6 +5,8 @@ import { catalogHandlers } from './catalog/catalog-handlers';
 import { clustersHandlers } from './clusters/clusters-handlers';
 import { queriesHandlers } from './queries/queries-handlers';
 import { reportsHandlers } from './reports/reports-handlers';
+import { bundleExportHandlers } from './reports/bundle/bundle-export-handlers';
+import { bundlesHandlers } from './reports/bundle/bundles-handlers';
 import { previewHandlers } from './storage/preview-handlers';
 import { storageFileHandlers } from './storage/storage-handlers';
 import { workspacesHandlers } from './workspaces/workspaces-handlers';
@@ -17,6 +19,8 @@ export const handlers: Handlers = {
   ...catalogHandlers,
   ...queriesHandlers,
   ...reportsHandlers,
+  ...bundlesHandlers,
+  ...bundleExportHandlers,
   ...clustersHandlers,
   ...previewHandlers,
   ...accountsHandlers,

@@ -1,5 +1,6 @@
 import type { AccountsService } from './accounts/accounts-service';
 import type { LakeEngines } from './engine/lake-engines';
+import type { BundleService } from './reports/bundle/bundle-service';
 import type { EventBus } from './event-bus';
 import type { JobRegistry } from './jobs';
 import type { SettingsStore } from './settings-store';
@@ -16,6 +17,8 @@ export interface Services {
   workspaces: WorkspacesService;
   /** One DuckDB engine and catalog per local lake folder. */
   engines: LakeEngines;
+  /** Report bundles: the open ones (each with its own DuckDB) and the recent-reports list. */
+  bundles: BundleService;
   /** SSO organisations, sign-in, accounts and roles, AWS workspaces and their credentials. */
   accounts: AccountsService;
 }

@@ -12,6 +12,8 @@ import './styles/import.css';
 import './styles/catalog.css';
 import './styles/queries.css';
 import './styles/reports.css';
+import './styles/workspaces.css';
+import './styles/accounts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

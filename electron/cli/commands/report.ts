@@ -4,6 +4,7 @@ import { grossProfitCsv } from '../../core/reports/report-csv';
 import { printJson } from '../output';
 import { runWithSession } from '../run-command';
 import { note, writeOutput } from './output-file';
+import { registerBundleCommands } from './report-bundle';
 
 interface ReportOptions {
   lake?: string;
@@ -25,7 +26,7 @@ function summary(report: GrossProfitReport): string {
 
 /** `lakedesk report gross-profit`: the report's rows as CSV (DOMAIN.md's columns), its notes beside. */
 export function registerReportCommand(program: Command): void {
-  const report = program.command('report').description('Compute a report from the lake.');
+  const report = program.command('report').description('Compute, export and open reports.');
   report
     .command('gross-profit')
     .description('Gross profit per company and item: CSV to stdout, or to --out FILE.')
@@ -45,4 +46,5 @@ export function registerReportCommand(program: Command): void {
         else note(summary(result));
       }),
     );
+  registerBundleCommands(report);
 }

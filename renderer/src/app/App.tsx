@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { createLakeClient, pickBridge, type TypedLakeClient } from '../lib/lake-client';
 import { LakeProvider } from '../lib/LakeProvider';
 import { useColorScheme } from '../lib/useColorScheme';
+import { OrganisationsProvider } from '../features/accounts/OrganisationsContext';
 import { JobsProvider } from './JobsContext';
 import { SessionExpired } from './SessionExpired';
 import { Shell } from './Shell';
@@ -24,9 +25,11 @@ export function App({ client }: { client?: TypedLakeClient }) {
     <LakeProvider client={lake}>
       <ToastProvider>
         <WorkspaceProvider>
-          <JobsProvider>
-            <Shell />
-          </JobsProvider>
+          <OrganisationsProvider>
+            <JobsProvider>
+              <Shell />
+            </JobsProvider>
+          </OrganisationsProvider>
         </WorkspaceProvider>
       </ToastProvider>
     </LakeProvider>

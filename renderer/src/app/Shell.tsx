@@ -4,6 +4,8 @@ import { Loading } from '../components/Layout';
 import { useCall } from '../lib/useCall';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { OpenFolderForm } from '../features/accounts/OpenFolderForm';
+import { SignInRequiredPrompt } from '../features/accounts/SignInRequiredPrompt';
+import { AwsAreaPending } from './AwsAreaPending';
 import { Nav } from './Nav';
 import { NAV_ITEMS } from './nav-items';
 import { AREAS, routeHref, useRoute, type Area, type Route } from './route';
@@ -44,7 +46,8 @@ const PAGES: Record<Area, ComponentType<PageProps>> = {
 /**
  * The window: navigation, top bar, and the areas. An area stays mounted (hidden) once visited, so
  * a running query or an open report survives a trip to another area; switching workspace remounts
- * them all, since nothing of one lake's views applies to another.
+ * them all but Accounts, since nothing of one lake's views applies to another. An area that does
+ * not work on AWS yet (`worksOnAws`) shows a notice for an AWS workspace instead of failing calls.
  */
 export function Shell() {
   const [route, navigate] = useRoute();
@@ -68,6 +71,7 @@ export function Shell() {
       <Nav active={route.area} version={info.data?.version} hrefs={hrefs} />
       <div className="shell-main">
         <TopBar title={current.label} />
+        <SignInRequiredPrompt />
         <main className="content" data-testid="content">
           {isLoading ? (
             <Loading label="Opening Lakedesk…" />
@@ -76,16 +80,21 @@ export function Shell() {
               const areaRoute = area === route.area ? route : routes[area];
               if (!areaRoute) return null;
               const Page = PAGES[area];
-              const needsWorkspace = NAV_ITEMS.find((i) => i.area === area)?.needsWorkspace;
+              const item = NAV_ITEMS.find((i) => i.area === area);
+              const needsWorkspace = item?.needsWorkspace;
+              const isAwsPending = needsWorkspace && active?.kind === 'aws' && !item?.worksOnAws;
               return (
                 <div
-                  key={`${area}:${active?.id ?? 'none'}`}
+                  // Accounts is about workspaces, not inside one: it keeps its search and choices.
+                  key={area === 'accounts' ? area : `${area}:${active?.id ?? 'none'}`}
                   className="area"
                   hidden={area !== route.area}
                   data-area={area}
                 >
                   {needsWorkspace && !active ? (
                     <NoWorkspace />
+                  ) : isAwsPending && active ? (
+                    <AwsAreaPending area={area} workspace={active} />
                   ) : (
                     <Suspense fallback={<Loading />}>
                       <Page route={areaRoute} navigate={navigate} />
@@ -118,7 +127,10 @@ function hrefArea(href: string): Area {
 function NoWorkspace() {
   return (
     <EmptyState icon="folder" title="Open a local lake folder" testId="no-workspace">
-      <p>Lakedesk works on a lake: a folder of CSV and Parquet files, one folder per table.</p>
+      <p>
+        Lakedesk works on a lake: a folder of CSV and Parquet files, one folder per table. To work in an AWS
+        account, sign in from <a href={routeHref('accounts')}>Accounts</a>.
+      </p>
       <div className="empty-state-form">
         <OpenFolderForm autoFocus />
       </div>

@@ -9,6 +9,11 @@ export interface NavItem {
   description: string;
   /** Whether the area needs an open workspace. */
   needsWorkspace: boolean;
+  /**
+   * Whether the area works in an AWS workspace yet. While false, an AWS workspace shows a notice
+   * there instead of the local-lake view (whose calls would only fail with NO_WORKSPACE).
+   */
+  worksOnAws: boolean;
 }
 
 /** The left navigation, in order: Ctrl/Cmd+1…6 follow this order. */
@@ -19,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'accounts',
     description: 'Workspaces and sign-in',
     needsWorkspace: false,
+    worksOnAws: true,
   },
   {
     area: 'lake',
@@ -26,6 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'lake',
     description: 'Browse, preview, validate and import files',
     needsWorkspace: true,
+    worksOnAws: false,
   },
   {
     area: 'catalog',
@@ -33,6 +40,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'catalog',
     description: 'Tables found by crawling the lake',
     needsWorkspace: true,
+    worksOnAws: false,
   },
   {
     area: 'clusters',
@@ -40,6 +48,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'clusters',
     description: 'Lake jobs: the local twin of EMR steps',
     needsWorkspace: true,
+    worksOnAws: false,
   },
   {
     area: 'queries',
@@ -47,6 +56,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'queries',
     description: 'Saved queries and the SQL editor',
     needsWorkspace: true,
+    worksOnAws: false,
   },
   {
     area: 'reports',
@@ -54,6 +64,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'reports',
     description: 'Gross profit and KPI dashboard',
     needsWorkspace: true,
+    worksOnAws: false,
   },
 ];
 

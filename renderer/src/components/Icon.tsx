@@ -25,6 +25,7 @@ const PATHS = {
   shield: 'M12 3 4 6v6c0 5 3.5 8 8 9 4.5-1 8-4 8-9V6l-8-3Z',
   chart: 'M4 20V4M4 20h16M8 16l4-5 3 3 5-6',
   grid: 'M4 4h16v16H4zM4 9h16M4 14h16M9 4v16M14 4v16',
+  star: 'm12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9L12 3.5Z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountsContract, accountsEvents } from './accounts.schema';
-import { appContract } from './app.schema';
+import { appContract, appEvents } from './app.schema';
 import { Job, jobsContract } from './jobs.schema';
 import { Workspace, workspacesContract } from './workspaces.schema';
 import { storageContract } from './storage.schema';
@@ -48,8 +48,7 @@ export const events = {
   'jobs.changed': Job,
   /** The active workspace changed (opened, switched, forgotten). */
   'workspaces.changed': z.object({ active: Workspace.nullable() }),
-  /** The desktop menu asked to show an area (View › Lake, Ctrl+2, …). */
-  'app.showArea': z.object({ area: z.string() }),
+  ...appEvents,
   ...accountsEvents,
 } as const;
 

@@ -8,6 +8,8 @@ import type { EventPayload, Input, Method, Output, Topic } from './contract';
 export interface LakeBridge {
   invoke(method: string, input: unknown): Promise<CallResult<unknown>>;
   on(topic: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop only: the path on disk of a file dropped on the window (browser mode has none). */
+  pathForFile?(file: File): string;
 }
 
 /** The typed view of a bridge, derived from the contract. */

@@ -1,6 +1,7 @@
 import type { AccountsService } from './accounts/accounts-service';
 import type { LakeEngines } from './engine/lake-engines';
 import type { BundleService } from './reports/bundle/bundle-service';
+import type { DesktopDialogs } from './desktop-dialogs';
 import type { EventBus } from './event-bus';
 import type { JobRegistry } from './jobs';
 import type { SettingsStore } from './settings-store';
@@ -11,6 +12,8 @@ export interface Services {
   /** The app's own folder: settings, caches, the sample lake. */
   home: string;
   version: string;
+  /** Native file dialogs, set by the Electron front door only. */
+  desktop?: DesktopDialogs;
   events: EventBus;
   jobs: JobRegistry;
   settings: SettingsStore;

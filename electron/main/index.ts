@@ -5,7 +5,9 @@ import { APP_VERSION } from '../core/version';
 import { ensureDefaultWorkspace } from '../core/workspaces/sample-lake';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { forwardEvents, wireIpc } from './ipc';
+import { electronDialogs } from './desktop-dialogs';
 import { buildAppMenu } from './menu';
+import { REPORT_EXTENSION, reportPathIn } from './report-files';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -25,6 +27,19 @@ hardenWebContents(isAppUrl);
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+// A report asked for before the window could show it (macOS open-file at launch, argv).
+let pendingReport: string | undefined = reportPathIn(process.argv, process.cwd());
+
+/** Hands a report bundle to the renderer, which opens it in the Reports area. */
+function openReportPath(path: string): void {
+  if (!core || !mainWindow) {
+    pendingReport = path;
+    return;
+  }
+  core.services.events.emit('app.openReport', { path });
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
 
 async function openWindow(activeCore: Core): Promise<void> {
   mainWindow = await createMainWindow(activeCore.services.settings, async (window) => {
@@ -53,6 +68,14 @@ async function openLakeFolder(activeCore: Core): Promise<void> {
     dialog.showErrorBox('Could not open the folder', `${result.error.message}\n\n${result.error.hint ?? ''}`);
 }
 
+async function chooseReport(activeCore: Core): Promise<void> {
+  const path = await activeCore.services.desktop?.chooseOpenPath({
+    title: 'Open a report',
+    extensions: [REPORT_EXTENSION.slice(1)],
+  });
+  if (path) openReportPath(path);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   nativeTheme.themeSource = 'system';
@@ -63,6 +86,7 @@ async function start(): Promise<void> {
     home: process.env.LAKEDESK_HOME ?? app.getPath('userData'),
     version: APP_VERSION,
   });
+  activeCore.services.desktop = electronDialogs();
   core = activeCore;
   const lakeArg = process.argv.indexOf('--lake');
   const lake = lakeArg > 0 ? process.argv[lakeArg + 1] : undefined;
@@ -71,12 +95,19 @@ async function start(): Promise<void> {
   wireIpc(activeCore, isAppUrl);
   Menu.setApplicationMenu(
     buildAppMenu({
+      openReport: () => void chooseReport(activeCore),
       openLakeFolder: () => void openLakeFolder(activeCore),
       showArea: (area) =>
         mainWindow?.webContents.send('lake:event', { topic: 'app.showArea', payload: { area } }),
     }),
   );
   await openWindow(activeCore);
+  // The renderer subscribes once it has loaded; give it the report it was started with then.
+  mainWindow?.webContents.once('did-finish-load', () => {
+    const path = pendingReport;
+    pendingReport = undefined;
+    if (path) setTimeout(() => openReportPath(path), 500);
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(activeCore);
   });
@@ -86,7 +117,14 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // macOS delivers double-clicked files (the .lakereport association) through open-file.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openReportPath(path);
+  });
+  app.on('second-instance', (_event, argv, cwd) => {
+    const report = reportPathIn(argv, cwd);
+    if (report) openReportPath(report);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

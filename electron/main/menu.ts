@@ -2,6 +2,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { safeOpenExternal } from './security';
 
 export interface MenuActions {
+  openReport(): void;
   openLakeFolder(): void;
   showArea(area: string): void;
 }
@@ -16,7 +17,12 @@ export function buildAppMenu(actions: MenuActions): Menu {
     {
       label: 'File',
       submenu: [
-        { label: 'Open Lake Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openLakeFolder() },
+        { label: 'Open Report…', accelerator: 'CmdOrCtrl+O', click: () => actions.openReport() },
+        {
+          label: 'Open Lake Folder…',
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: () => actions.openLakeFolder(),
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

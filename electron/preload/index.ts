@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { LakeBridge } from '../../shared/lake-api';
 
 const INVOKE_CHANNEL = 'lake:invoke';
@@ -24,6 +24,8 @@ const lake: LakeBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, onMessage);
     };
   },
+  // A dropped file's path on disk (sandboxed pages no longer see File.path); '' for non-disk files.
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
 contextBridge.exposeInMainWorld('lake', lake);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { LakeError } from '@shared/errors';
 import type { Core } from '../core/core';
 import { toErrorShape } from '../core/errors';
+import { serveDownload } from './download-route';
 import { streamEvents } from './event-stream';
 import { checkRequest, cookieName } from './request-guard';
 import { serveStatic } from './static-files';
@@ -77,6 +78,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       streamEvents(res, options.core.services.events);
+      return;
+    }
+    if (url.pathname.startsWith('/download/') && req.method === 'GET') {
+      await serveDownload(options.core.services.home, url.pathname.slice('/download/'.length), res);
       return;
     }
     if (url.pathname.startsWith('/api/')) {

@@ -28,7 +28,11 @@ export const accountsHandlers: HandlerMap<
   'accounts.listRoles': (input, ctx) => ctx.accounts.directory.listRoles(input.session, input.accountId),
   'accounts.setFavourite': (input, ctx) =>
     ctx.accounts.directory.setFavourite(input.session, input.accountId, input.favourite),
-  'accounts.setColour': (input, ctx) => ctx.accounts.directory.setColour(input.accountId, input.colour),
+  'accounts.setColour': async (input, ctx) => {
+    const result = await ctx.accounts.directory.setColour(input.accountId, input.colour);
+    await ctx.workspaces.recolourAccount(result.accountId, result.colour);
+    return result;
+  },
   'accounts.openWorkspace': (input, ctx) => ctx.accounts.access.openWorkspace(input),
   'accounts.whoami': (input, ctx) =>
     input.profile !== undefined

@@ -139,6 +139,10 @@ describe('accounts and roles of an organisation (200 accounts)', () => {
       id: prod.id,
       kind: 'aws',
     });
+    // A new colour reaches workspaces already open, not only the next one opened.
+    await bed.call('accounts.setColour', { accountId: '100000007919', colour: '#123456' });
+    const recoloured = (await bed.call('workspaces.list', {})).workspaces.find((w) => w.id === test.id);
+    expect(recoloured?.aws?.colour).toBe('#123456');
   });
 
   it('refuses a role the person does not have, with a hint', async () => {

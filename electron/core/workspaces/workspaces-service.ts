@@ -123,6 +123,20 @@ export class WorkspacesService {
     return this.openLocal(found.path);
   }
 
+  /** Gives every open workspace of an account its new colour, so the chip and top bar follow at once. */
+  async recolourAccount(accountId: string, colour: string): Promise<void> {
+    const next = await this.settings.update((s) => ({
+      ...s,
+      workspaces: s.workspaces.map((w) =>
+        w.aws?.accountId === accountId ? { ...w, aws: { ...w.aws, colour } } : w,
+      ),
+    }));
+    if (!next.workspaces.some((w) => w.aws?.accountId === accountId)) return;
+    this.events.emit('workspaces.changed', {
+      active: next.workspaces.find((w) => w.id === next.activeId) ?? null,
+    });
+  }
+
   async forget(id: string): Promise<WorkspaceList> {
     const next = await this.settings.update((s) => ({
       ...s,

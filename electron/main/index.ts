@@ -79,7 +79,7 @@ async function chooseReport(activeCore: Core): Promise<void> {
 async function start(): Promise<void> {
   await app.whenReady();
   nativeTheme.themeSource = 'system';
-  denyPermissions(session.defaultSession);
+  denyPermissions(session.defaultSession, isAppUrl);
   handleAppProtocol(join(__dirname, '../renderer'));
   // LAKEDESK_HOME gives tests (and portable installs) an isolated home, as it does for the CLI.
   const activeCore = createCore({

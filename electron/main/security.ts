@@ -33,8 +33,17 @@ export function hardenWebContents(isAppUrl: (url: string) => boolean): void {
   });
 }
 
-/** Camera, microphone, notifications-by-prompt, geolocation…: the console needs none of them. */
-export function denyPermissions(session: Electron.Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Camera, microphone, geolocation, clipboard reads…: the console needs none of them. Notifications
+ * alone are allowed, and only to the app's own pages, so a finished crawl or step can say so when the
+ * window is in the background.
+ */
+export function denyPermissions(session: Electron.Session, isAppUrl: (url: string) => boolean): void {
+  const allowed = (permission: string, url: string) => permission === 'notifications' && isAppUrl(url);
+  session.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed(permission, contents.getURL())),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    allowed(permission, requestingOrigin),
+  );
 }

@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/core';
 import { APP_VERSION } from '../core/version';
 import { ensureDefaultWorkspace } from '../core/workspaces/sample-lake';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { appUrlMatcher } from './app-url';
 import { forwardEvents, wireIpc } from './ipc';
 import { electronDialogs } from './desktop-dialogs';
 import { buildAppMenu } from './menu';
@@ -13,14 +14,7 @@ import { createMainWindow } from './window';
 
 // electron-vite dev serves the renderer from a dev server; packaged and preview builds use app://.
 const devUrl = process.env.ELECTRON_RENDERER_URL;
-const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
-const isAppUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === appOrigin;
-  } catch {
-    return false;
-  }
-};
+const isAppUrl = appUrlMatcher(devUrl ?? APP_ORIGIN);
 
 registerAppScheme();
 hardenWebContents(isAppUrl);

@@ -4,11 +4,13 @@ import { appContract, appEvents } from './app.schema';
 import { Job, jobsContract } from './jobs.schema';
 import { Workspace, workspacesContract } from './workspaces.schema';
 import { storageContract } from './storage.schema';
-import { catalogContract } from './catalog.schema';
+import { storageObjectsContract } from './storage-objects.schema';
+import { transfersContract, transfersEvents } from './transfers-contract.schema';
+import { catalogContract, catalogEvents } from './catalog.schema';
 import { queriesContract } from './queries.schema';
 import { reportsContract } from './reports.schema';
 import { bundlesContract } from './bundles.schema';
-import { clustersContract } from './clusters.schema';
+import { clustersContract, clustersEvents } from './clusters.schema';
 
 /**
  * Every call the UI can make, as name → { input, output } zod schemas. A call that starts long work
@@ -20,6 +22,8 @@ export const contract = {
   ...workspacesContract,
   ...jobsContract,
   ...storageContract,
+  ...storageObjectsContract,
+  ...transfersContract,
   ...catalogContract,
   ...queriesContract,
   ...reportsContract,
@@ -50,6 +54,9 @@ export const events = {
   'workspaces.changed': z.object({ active: Workspace.nullable() }),
   ...appEvents,
   ...accountsEvents,
+  ...transfersEvents,
+  ...catalogEvents,
+  ...clustersEvents,
 } as const;
 
 export type Topic = keyof typeof events;

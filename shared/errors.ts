@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'NO_WORKSPACE', // the call needs an open workspace and none is open
   'INVALID_DATA', // the data itself broke a rule (validation findings, unparseable file)
   'QUERY_FAILED', // the engine rejected or failed a query (syntax, missing table, …)
+  'RUN_FAILED', // remote work ran and failed: a Glue crawl or an EMR step ended FAILED
   'CANCELLED', // the user cancelled the work
   'UNKNOWN_METHOD', // a front door was asked for a method the contract does not have
   'FORBIDDEN', // the caller is not allowed to make the call (untrusted sender, bad token)

@@ -14,6 +14,12 @@ export const StorageEntry = z.object({
   kind: z.enum(['folder', 'file']),
   size: z.number().optional(),
   modifiedAt: z.string().optional(),
+  /** S3 objects: STANDARD, STANDARD_IA, GLACIER, … */
+  storageClass: z.string().optional(),
+  /** S3 objects: the ETag as S3 reports it (quoted). */
+  etag: z.string().optional(),
+  /** An AWS workspace lists its buckets at the root: they are folders with this set. */
+  isBucket: z.boolean().optional(),
 });
 export type StorageEntry = z.infer<typeof StorageEntry>;
 
@@ -93,20 +99,52 @@ export const ImportedFile = z.object({
 export type ImportedFile = z.infer<typeof ImportedFile>;
 
 export const storageContract = {
-  /** Folders and files directly under a prefix ('' is the lake root). */
+  /**
+   * Folders and files directly under a prefix ('' is the lake root). In an AWS workspace a path is
+   * `bucket/key…`: '' lists the buckets, `bucket/` the top of a bucket. S3 listings come in pages:
+   * pass `nextToken` back as `token` for the next one (a local lake answers in one page).
+   */
   'storage.list': {
-    input: z.object({ prefix: z.string().default('') }),
-    output: z.object({ prefix: z.string(), entries: z.array(StorageEntry) }),
+    input: z.object({
+      prefix: z.string().default(''),
+      token: z.string().optional(),
+      pageSize: z.number().int().min(1).max(1000).optional(),
+    }),
+    output: z.object({
+      prefix: z.string(),
+      entries: z.array(StorageEntry),
+      nextToken: z.string().optional(),
+    }),
   },
-  /** The first rows of a CSV or Parquet file. */
+  /**
+   * The first rows of a CSV or Parquet file. An S3 CSV is read with a ranged GET of its first
+   * `maxBytes` (default 256 KiB), never whole; `partial` says the rows are from that first part.
+   */
   'storage.preview': {
-    input: z.object({ path: LakePath, limit: z.number().int().min(1).max(10_000).default(200) }),
-    output: RowSet.extend({ path: z.string() }),
+    input: z.object({
+      path: LakePath,
+      limit: z.number().int().min(1).max(10_000).default(200),
+      maxBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(16 * 1024 * 1024)
+        .optional(),
+    }),
+    output: RowSet.extend({ path: z.string(), partial: z.boolean().optional() }),
   },
-  /** Per-column type, nulls, distinct, min and max of a CSV or Parquet file (DataBrew-style). */
+  /**
+   * Per-column type, nulls, distinct, min and max of a CSV or Parquet file (DataBrew-style). For
+   * an S3 CSV larger than 32 MiB the profile is of its first 32 MiB (`sampledBytes` says so).
+   */
   'storage.profile': {
     input: z.object({ path: LakePath }),
-    output: z.object({ path: z.string(), rows: z.number(), columns: z.array(ColumnProfile) }),
+    output: z.object({
+      path: z.string(),
+      rows: z.number(),
+      columns: z.array(ColumnProfile),
+      sampledBytes: z.number().optional(),
+    }),
   },
   /** The dataset contracts: built-ins plus the workspace's own (`.lakedesk/datasets/*.json`). */
   'storage.listDatasets': { input: z.object({}), output: z.array(DatasetContract) },

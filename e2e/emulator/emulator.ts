@@ -1,11 +1,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
 import { writeConfigFiles } from './config-file';
 import { FaultPlan, type FaultRule } from './faults';
 import { IdentityStore, makeAccounts, type AccountSpec, type Lifetimes } from './identity-store';
-import { startS3Proxy } from './s3-proxy';
+import { createPipeline, type EmulatorPipeline, type PipelineOptions } from './pipeline';
+import { S3Data } from './s3-data';
+import { startS3Endpoint, type S3Endpoint } from './s3-endpoint';
 import { startService, type RunningService } from './service-server';
 import { ssoOidcService } from './sso-oidc-service';
 import { ssoPortalService } from './sso-portal-service';
@@ -31,9 +32,11 @@ export interface EmulatorOptions {
   /** Ready-made SSO profiles written to the config (first N accounts). Default 3. */
   profiles?: number;
   seed?: number;
+  /** Glue, Lake Formation and EMR (on by default; they read and write the emulator's S3). */
+  pipeline?: PipelineOptions | false;
 }
 
-export type ServiceName = 'sso' | 'sso_oidc' | 'sts' | 's3';
+export type ServiceName = 'sso' | 'sso_oidc' | 'sts' | 's3' | 'glue' | 'lakeformation' | 'emr';
 
 /** Faults and token expiry, per endpoint. */
 export interface EmulatorFaults {
@@ -60,6 +63,10 @@ export interface Emulator {
   accounts: AccountSpec[];
   store: IdentityStore;
   faults: EmulatorFaults;
+  /** Glue, Lake Formation and EMR state and failure injection (absent with `pipeline: false`). */
+  pipeline: EmulatorPipeline;
+  /** S3 (s3rver behind the fault proxy): kill/restart it, deny access, find an object's file. */
+  s3?: S3Endpoint;
   /** Approves a pending device authorization (the newest if no code given), as the browser would. */
   approveDevice(userCode?: string): boolean;
   /** Resolves with the next pending user code (polls every 20 ms up to `timeoutMs`). */
@@ -77,21 +84,15 @@ const DEFAULT_LIFETIMES: Lifetimes = {
   pollIntervalSeconds: 1,
 };
 
-async function startS3(dir: string, buckets: string[]): Promise<{ url: string; close(): Promise<void> }> {
-  const s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    directory: dir,
-    silent: true,
-    configureBuckets: buckets.map((name) => ({ name })),
-  });
-  const { port } = await s3rver.run();
-  return { url: `http://127.0.0.1:${port}`, close: () => s3rver.close() };
-}
-
 /** Starts every service on its own loopback port; S3 is s3rver behind the fault layer. */
-async function startEndpoints(store: IdentityStore, plan: FaultPlan, options: EmulatorOptions, dir: string) {
-  const running: RunningService[] = [];
+async function startEndpoints(
+  store: IdentityStore,
+  plan: FaultPlan,
+  options: EmulatorOptions,
+  dir: string,
+  region: string,
+) {
+  const running: Array<Pick<RunningService, 'name' | 'url' | 'calls' | 'close'>> = [];
   let oidcUrl = '';
   running.push(
     await startService(
@@ -103,9 +104,21 @@ async function startEndpoints(store: IdentityStore, plan: FaultPlan, options: Em
   running.push(await startService(ssoPortalService(store, options.pageSize ?? 20), plan));
   running.push(await startService(stsService(store), plan));
   const buckets = options.buckets ?? ['lake-landing', 'lake-raw', 'lake-curated'];
-  const s3 = options.s3 === false ? undefined : await startS3(join(dir, 's3'), buckets);
-  if (s3) running.push(await startS3Proxy(s3.url, plan, store));
-  return { running, s3 };
+  const s3 = options.s3 === false ? undefined : await startS3Endpoint(join(dir, 's3'), buckets, plan, store);
+  if (s3) running.push({ name: 's3', url: s3.url, calls: s3.calls, close: () => s3.kill() });
+  const data = s3 ? new S3Data(s3.s3rverUrl, region) : undefined;
+  const { pipeline, services } = createPipeline(
+    store,
+    options.pipeline === false ? { seed: false } : (options.pipeline ?? {}),
+    () => data,
+  );
+  if (options.pipeline !== false) for (const def of services) running.push(await startService(def, plan));
+  const close = async () => {
+    pipeline.close();
+    data?.close();
+    await s3?.kill();
+  };
+  return { running, pipeline, close, s3 };
 }
 
 function faultsOf(plan: FaultPlan, store: IdentityStore): EmulatorFaults {
@@ -140,13 +153,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options.user ?? 'finance.user@example.com',
   );
   const plan = new FaultPlan(options.seed);
-  const { running, s3 } = await startEndpoints(store, plan, options, dir);
+  const region = options.region ?? 'eu-west-1';
+  const { running, pipeline, close, s3 } = await startEndpoints(store, plan, options, dir, region);
   const byName = new Map(running.map((r) => [r.name, r]));
   const endpoints = Object.fromEntries(running.map((r) => [r.name, r.url])) as Record<ServiceName, string>;
   const names = {
     sessionName: options.sessionName ?? 'emulator',
     startUrl: options.startUrl ?? 'https://emulator.awsapps.com/start',
-    region: options.region ?? 'eu-west-1',
+    region,
   };
   const configFile = join(dir, 'config');
   const credentialsFile = join(dir, 'credentials');
@@ -170,6 +184,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     env: { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile },
     accounts,
     store,
+    pipeline,
+    ...(s3 ? { s3 } : {}),
     faults: faultsOf(plan, store),
     approveDevice: (userCode) => store.approve(userCode),
     waitForUserCode: (timeoutMs) => waitForUserCode(store, timeoutMs),
@@ -177,7 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stop: async () => {
       if (autoApprove) clearInterval(autoApprove);
       await Promise.all(running.map((r) => r.close()));
-      await s3?.close();
+      await close();
       if (ownDir) await rm(dir, { recursive: true, force: true });
     },
   };

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   });
   const lines = [
     'Lakedesk AWS emulator (test equipment) is running:',
-    ...Object.entries(emulator.endpoints).map(([name, url]) => `  ${name.padEnd(9)} ${url}`),
+    ...Object.entries(emulator.endpoints).map(([name, url]) => `  ${name.padEnd(13)} ${url}`),
     '',
     `  config      ${emulator.configFile}`,
     `  sso-session ${emulator.sessionName} (${emulator.accounts.length} accounts)`,
@@ -34,6 +34,12 @@ async function main(): Promise<void> {
     ...Object.entries(emulator.env).map(([k, v]) => `  export ${k}=${v}`),
     `  lakedesk sso login --session ${emulator.sessionName}`,
     `  aws sts get-caller-identity --profile ${emulator.accounts[0]?.accountName ?? 'default'}`,
+    ...(emulator.pipeline.clusterId
+      ? [
+          `  lakedesk crawler start lake-raw --profile ${emulator.accounts[0]?.accountName ?? 'default'} --wait`,
+          `  lakedesk step submit gross-profit --cluster ${emulator.pipeline.clusterId} --profile ${emulator.accounts[0]?.accountName ?? 'default'} --wait`,
+        ]
+      : []),
     '',
     'Press Ctrl+C to stop.',
   ];

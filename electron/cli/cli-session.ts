@@ -7,6 +7,7 @@ import type { JobProgress } from '@shared/jobs.schema';
 import { defaultAppHome } from '../core/app-home';
 import { createCore, type Core } from '../core/core';
 import type { Caller } from '../core/handler-types';
+import type { TransferServiceOptions } from '../core/transfers/transfer-service';
 import { APP_VERSION } from '../core/version';
 import { ProgressLine } from './progress-line';
 
@@ -23,9 +24,12 @@ export class CliSession {
    * With `lake`, the session works on that folder in a throwaway home, so a scripted
    * `--lake DIR` never changes the person's saved workspaces.
    */
-  static async open(options: { lake?: string } = {}): Promise<CliSession> {
+  static async open(
+    options: { lake?: string; transfers?: TransferServiceOptions } = {},
+  ): Promise<CliSession> {
     if (options.lake === undefined) {
-      const core = createCore({ home: defaultAppHome(), version: APP_VERSION });
+      const transfers = options.transfers ? { transfers: options.transfers } : {};
+      const core = createCore({ home: defaultAppHome(), version: APP_VERSION, ...transfers });
       return new CliSession(core, async () => undefined);
     }
     const home = await mkdtemp(join(tmpdir(), 'lakedesk-cli-'));
@@ -33,6 +37,19 @@ export class CliSession {
     const session = new CliSession(core, () => rm(home, { recursive: true, force: true }));
     await session.call('workspaces.open', { kind: 'local', path: options.lake });
     return session;
+  }
+
+  /**
+   * A session in a throwaway app home, for commands that open their own workspace (`--profile P`), so a
+   * script never changes the person's saved workspaces. SSO sign-ins live in ~/.aws and are shared.
+   * `LAKEDESK_POLL_MS` sets how soon a running crawl or step is polled again (default 2 s, backing off).
+   */
+  static async openScratch(env: NodeJS.ProcessEnv = process.env): Promise<CliSession> {
+    const home = await mkdtemp(join(tmpdir(), 'lakedesk-cli-'));
+    const pollMs = Number(env.LAKEDESK_POLL_MS);
+    const poll = pollMs > 0 ? { poll: { firstMs: pollMs, maxMs: pollMs * 15, factor: 1.6 } } : {};
+    const core = createCore({ home, version: APP_VERSION, env, ...poll });
+    return new CliSession(core, () => rm(home, { recursive: true, force: true }));
   }
 
   /** Calls a method; a failure is thrown as a LakeError with its code and hint. */

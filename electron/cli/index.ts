@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core/version';
 import { registerAccountsCommand } from './commands/accounts';
 import { registerCrawlCommand } from './commands/crawl';
+import { registerCrawlerCommand } from './commands/crawler';
 import { registerDemoCommand } from './commands/demo';
 import { registerJobCommand } from './commands/job';
 import { registerQueryCommand } from './commands/query';
@@ -9,6 +10,8 @@ import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerSsoCommand } from './commands/sso';
 import { registerStartCommand } from './commands/start';
+import { registerUploadCommand } from './commands/upload';
+import { registerClusterCommand, registerStepCommand } from './commands/step';
 import { registerValidateCommand } from './commands/validate';
 import { registerWhoamiCommand } from './commands/whoami';
 import { EXIT_USAGE } from './exit-codes';
@@ -34,6 +37,10 @@ export function buildProgram(): Command {
   registerQueryCommand(program);
   registerReportCommand(program);
   registerJobCommand(program);
+  registerUploadCommand(program);
+  registerCrawlerCommand(program);
+  registerClusterCommand(program);
+  registerStepCommand(program);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import type { TransferServiceOptions } from '../core/transfers/transfer-service';
 import { CliSession } from './cli-session';
 import { EXIT_OK } from './exit-codes';
 import { reportError } from './output';
@@ -5,6 +6,8 @@ import { reportError } from './output';
 export interface CommonOptions {
   json?: boolean;
   lake?: string;
+  /** The transfer queue's journal and resuming (`lakedesk upload` keeps its own). */
+  transfers?: TransferServiceOptions;
 }
 
 /**
@@ -18,7 +21,10 @@ export async function runWithSession(
   let session: CliSession | undefined;
   let code: number;
   try {
-    session = await CliSession.open(options.lake === undefined ? {} : { lake: options.lake });
+    session = await CliSession.open({
+      ...(options.lake !== undefined ? { lake: options.lake } : {}),
+      ...(options.transfers ? { transfers: options.transfers } : {}),
+    });
     code = (await body(session)) ?? EXIT_OK;
   } catch (error) {
     code = reportError(error, Boolean(options.json));

@@ -1,3 +1,6 @@
+import { EMRClient } from '@aws-sdk/client-emr';
+import { GlueClient } from '@aws-sdk/client-glue';
+import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
@@ -31,6 +34,11 @@ export interface ClientTarget {
   endpoint?: string;
   credentials?: CredentialsProvider;
   retry?: RetryPolicy;
+  /**
+   * How long a request may sit without an answer (default 30 s). S3 transfers raise it: completing
+   * a large multipart upload on an S3-compatible server can take longer before the first byte.
+   */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -55,7 +63,7 @@ function commonConfig(target: ClientTarget) {
       fullJitterDelay(retry, attempt),
     ),
     // A dropped connection must fail (and be retried) rather than hang a job forever.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: target.requestTimeoutMs ?? 30_000 },
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     ...(target.credentials ? { credentials: target.credentials } : {}),
     // Endpoints were already resolved from *our* view of the config and env (which tests inject);
@@ -102,4 +110,19 @@ export function createS3Client(target: ClientTarget): S3Client {
         }
       : {}),
   });
+}
+
+/** Glue: the Data Catalog and crawlers. */
+export function createGlueClient(target: ClientTarget): GlueClient {
+  return new GlueClient(commonConfig(target));
+}
+
+/** EMR: clusters and steps. */
+export function createEmrClient(target: ClientTarget): EMRClient {
+  return new EMRClient(commonConfig(target));
+}
+
+/** Lake Formation: who may read and change which tables. */
+export function createLakeFormationClient(target: ClientTarget): LakeFormationClient {
+  return new LakeFormationClient(commonConfig(target));
 }

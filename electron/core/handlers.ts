@@ -9,6 +9,8 @@ import { bundleExportHandlers } from './reports/bundle/bundle-export-handlers';
 import { bundlesHandlers } from './reports/bundle/bundles-handlers';
 import { previewHandlers } from './storage/preview-handlers';
 import { storageFileHandlers } from './storage/storage-handlers';
+import { storageObjectHandlers } from './storage/storage-object-handlers';
+import { transfersHandlers } from './transfers/transfers-handlers';
 import { workspacesHandlers } from './workspaces/workspaces-handlers';
 
 /** Every contract method's handler. A method without one fails to compile here. */
@@ -23,5 +25,7 @@ export const handlers: Handlers = {
   ...bundleExportHandlers,
   ...clustersHandlers,
   ...previewHandlers,
+  ...storageObjectHandlers,
+  ...transfersHandlers,
   ...accountsHandlers,
 };

@@ -1,7 +1,7 @@
 import type { SharedConfig } from './shared-config';
 
 /** Service keys as they appear in `[services]` sections; env vars use them upper-cased. */
-export type ServiceKey = 'sso' | 'sso_oidc' | 'sts' | 's3' | 'glue' | 'athena' | 'emr';
+export type ServiceKey = 'sso' | 'sso_oidc' | 'sts' | 's3' | 'glue' | 'athena' | 'emr' | 'lakeformation';
 
 function isTrue(value: string | undefined): boolean {
   return value?.trim().toLowerCase() === 'true';

@@ -27,6 +27,9 @@ export const FAST_ACCOUNTS: CoreOptions['accounts'] = {
   slowDownStepMs: 50,
 };
 
+/** Crawls and steps in the emulator take a few hundred ms: poll them every few ms, not seconds. */
+export const FAST_POLL: NonNullable<CoreOptions['poll']> = { firstMs: 15, maxMs: 120, factor: 1.5 };
+
 export async function startAwsTestBed(
   options: EmulatorOptions = {},
   tuning = FAST_ACCOUNTS,
@@ -38,6 +41,7 @@ export async function startAwsTestBed(
     home: join(home, 'app'),
     version: '0.0.0-test',
     env,
+    poll: FAST_POLL,
     ...(tuning ? { accounts: tuning } : {}),
   });
   const caller = { frontDoor: 'cli' as const, trusted: true };

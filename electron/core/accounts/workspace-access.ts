@@ -87,17 +87,31 @@ export class WorkspaceAccess {
 
   /** GetCallerIdentity for a config profile: SSO (through our token cache) or anything the SDK reads. */
   async whoamiProfile(name: string): Promise<CallerIdentity> {
+    const { organisation, ...target } = await this.profileTarget(name, 'sts');
+    return getCallerIdentity(target, organisation);
+  }
+
+  /**
+   * Region, endpoint and credentials for an SDK client of `service` as a config profile: SSO
+   * (through our token cache and sign-in) or anything the SDK reads (keys, credential_process,
+   * role_arn). The CLI's `--profile` goes through here. `organisation` is set for SSO profiles.
+   */
+  async profileTarget(
+    name: string,
+    service: ServiceKey,
+    options: AccessOptions = {},
+  ): Promise<ClientTarget & { organisation?: string }> {
     const config = await this.ctx.config();
     const profile = requireProfile(config, name);
     const v = profile.values;
-    const endpoint = resolveEndpoint(config, name, 'sts');
+    const endpoint = resolveEndpoint(config, name, service);
     const base = {
       region: regionOf(config, v.region),
       retry: this.ctx.retry,
       ...(endpoint ? { endpoint } : {}),
     };
     if (!(v.sso_session || v.sso_start_url))
-      return getCallerIdentity({ ...base, credentials: profileCredentials(config, name) });
+      return { ...base, credentials: profileCredentials(config, name) };
     if (!v.sso_account_id || !v.sso_role_name) {
       throw new LakeError(
         'BAD_INPUT',
@@ -109,8 +123,9 @@ export class WorkspaceAccess {
     const org =
       organisationsOf(config).find((o) => o.name === orgName) ?? (await this.ctx.organisation(orgName));
     const credentials = this.ctx.roles.provider(org, v.sso_account_id, v.sso_role_name, {
-      pauseOnExpiry: false,
+      pauseOnExpiry: options.pauseOnExpiry ?? false,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
-    return getCallerIdentity({ ...base, credentials }, org.name);
+    return { ...base, credentials, organisation: org.name };
   }
 }

@@ -1,10 +1,14 @@
 import { activeLakeUncrawled } from '../engine/active-lake';
 import type { HandlerMap } from '../handler-types';
+import { clustersAwsHandlers } from './clusters-aws-handlers';
 import { loadJobHistory } from './job-history-store';
 import { runLakeJob } from './lake-jobs';
 
-/** clusters.*: the lake's jobs (local twins of the EMR steps) and their history. */
-export const clustersHandlers: HandlerMap<'clusters.runJob' | 'clusters.jobHistory'> = {
+/** clusters.*: the lake's jobs (local twins of the EMR steps) and their history, and EMR. */
+export const clustersHandlers: HandlerMap<
+  'clusters.runJob' | 'clusters.jobHistory' | keyof typeof clustersAwsHandlers
+> = {
+  ...clustersAwsHandlers,
   'clusters.runJob': {
     title: (input) => `Lake job: ${input.name}`,
     async run(input, ctx, job) {

@@ -40,10 +40,17 @@ export async function previewFile(
   limit: number,
 ): Promise<RowSet> {
   const { file, reader } = await lakeFile(root, path);
-  const { columns, rows } = await engine.query(`SELECT * FROM ${reader} LIMIT ${Math.trunc(limit)}`, {
-    file,
-  });
-  return { columns, rows };
+  const sql = (from: string) => `SELECT * FROM ${from} LIMIT ${Math.trunc(limit)}`;
+  try {
+    const { columns, rows } = await engine.query(sql(reader), { file });
+    return { columns, rows };
+  } catch (error) {
+    // DuckDB guesses types from the first rows; a later row in another format (orders accept
+    // several date formats) breaks the guess. A preview still shows the file, as text.
+    if (!reader.startsWith('read_csv')) throw error;
+    const { columns, rows } = await engine.query(sql('read_csv($file, all_varchar = true)'), { file });
+    return { columns, rows };
+  }
 }
 
 /** Per-column type, nulls, distinct values, min and max of a whole data file, in one scan. */

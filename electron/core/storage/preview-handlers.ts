@@ -1,15 +1,16 @@
-import { activeLakeUncrawled } from '../engine/active-lake';
 import type { HandlerMap } from '../handler-types';
-import { previewFile, profileFile } from './file-preview';
+import { withStorage } from '../providers';
 
-/** storage.preview and storage.profile: a data file's first rows and per-column profile, via DuckDB. */
+/**
+ * storage.preview and storage.profile: a data file's first rows and per-column profile, via DuckDB
+ * (a local file read in place; an S3 object from a ranged GET of its first bytes).
+ */
 export const previewHandlers: HandlerMap<'storage.preview' | 'storage.profile'> = {
-  'storage.preview': async (input, ctx) => {
-    const lake = await activeLakeUncrawled(ctx);
-    return { path: input.path, ...(await previewFile(lake.engine, lake.root, input.path, input.limit)) };
-  },
-  'storage.profile': async (input, ctx) => {
-    const lake = await activeLakeUncrawled(ctx);
-    return { path: input.path, ...(await profileFile(lake.engine, lake.root, input.path)) };
-  },
+  'storage.preview': (input, ctx) =>
+    withStorage(ctx, async (storage) => ({
+      path: input.path,
+      ...(await storage.preview(input.path, input.limit, input.maxBytes)),
+    })),
+  'storage.profile': (input, ctx) =>
+    withStorage(ctx, async (storage) => ({ path: input.path, ...(await storage.profile(input.path)) })),
 };

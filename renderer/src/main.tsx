@@ -10,8 +10,11 @@ import './styles/tables.css';
 import './styles/lake.css';
 import './styles/import.css';
 import './styles/catalog.css';
+import './styles/pipeline.css';
+import './styles/emr.css';
 import './styles/queries.css';
 import './styles/reports.css';
+import './styles/report-bundles.css';
 import './styles/workspaces.css';
 import './styles/accounts.css';
 

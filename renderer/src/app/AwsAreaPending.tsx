@@ -3,22 +3,11 @@ import { EmptyState } from '../components/EmptyState';
 import { colourStyle, workspaceTitle } from '../features/accounts/WorkspaceLabel';
 import type { Area } from './route';
 import { routeHref } from './route';
+import { reportFilesHref } from '../features/reports/bundle/report-routes';
 import { useWorkspace } from './WorkspaceContext';
 
 /** What each area will do in an AWS workspace, and with what it arrives. */
 const PENDING: Partial<Record<Area, { title: string; text: string }>> = {
-  lake: {
-    title: 'The lake view for AWS workspaces arrives with S3 browsing and uploads',
-    text: 'Browsing, previewing, validating and importing files work on local lake folders for now.',
-  },
-  catalog: {
-    title: 'The catalog for AWS workspaces arrives with Glue crawlers',
-    text: 'Crawling and table lists work on local lake folders for now.',
-  },
-  clusters: {
-    title: 'Clusters for AWS workspaces arrive with EMR',
-    text: 'Lake jobs run on local lake folders, with DuckDB, for now.',
-  },
   queries: {
     title: 'Queries for AWS workspaces arrive with Athena',
     text: 'Saved queries and the SQL editor run on local lake folders, with DuckDB, for now.',
@@ -53,7 +42,21 @@ export function AwsAreaPending({ area, workspace }: { area: Area; workspace: Wor
           The active workspace, <strong>{workspaceTitle(workspace)}</strong>, is an AWS account.{' '}
           {pending.text}
         </p>
+        {area === 'reports' && <OfflineReportsLink />}
       </EmptyState>
     </div>
+  );
+}
+
+/** Exported reports need neither a lake nor AWS: the way to them from a notice that blocks the rest. */
+export function OfflineReportsLink() {
+  return (
+    <p>
+      Reports exported earlier open without either:{' '}
+      <a href={reportFilesHref()} data-testid="offline-reports-link">
+        open a report file
+      </a>
+      .
+    </p>
   );
 }

@@ -81,9 +81,14 @@ const BACKGROUND_METHODS = new Set([
 ]);
 /** Work whose outcome is shown where it was started (a result grid, a findings table). */
 const IN_PLACE_METHODS = new Set(['queries.run', 'storage.validate']);
+/** Remote work whose end its own event announces (PipelineNotices): a job toast would say it twice. */
+const ANNOUNCED_METHODS = new Set(['catalog.waitForCrawl', 'clusters.waitForStep']);
 const LONG_JOB_MS = 5000;
 
 function toastFor(job: Job, push: ReturnType<typeof useToasts>['push']): void {
+  // A RUN_FAILED crawl or step was announced by its end event; any other failure was not.
+  if (ANNOUNCED_METHODS.has(job.method) && (job.state !== 'failed' || job.error?.code === 'RUN_FAILED'))
+    return;
   const took = job.endedAt ? new Date(job.endedAt).getTime() - new Date(job.startedAt).getTime() : 0;
   if (job.state === 'succeeded') {
     if (BACKGROUND_METHODS.has(job.method) || took >= LONG_JOB_MS) {

@@ -5,8 +5,10 @@ import { useCall } from '../lib/useCall';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { OpenFolderForm } from '../features/accounts/OpenFolderForm';
 import { SignInRequiredPrompt } from '../features/accounts/SignInRequiredPrompt';
-import { AwsAreaPending } from './AwsAreaPending';
+import { ReportOpening } from '../features/reports/bundle/ReportOpening';
+import { AwsAreaPending, OfflineReportsLink } from './AwsAreaPending';
 import { Nav } from './Nav';
+import { PipelineNotices } from './PipelineNotices';
 import { NAV_ITEMS } from './nav-items';
 import { AREAS, routeHref, useRoute, type Area, type Route } from './route';
 import { ToastStack } from './ToastContext';
@@ -81,7 +83,7 @@ export function Shell() {
               if (!areaRoute) return null;
               const Page = PAGES[area];
               const item = NAV_ITEMS.find((i) => i.area === area);
-              const needsWorkspace = item?.needsWorkspace;
+              const needsWorkspace = item?.needsWorkspace && !item.offlineSubs?.includes(areaRoute.sub);
               const isAwsPending = needsWorkspace && active?.kind === 'aws' && !item?.worksOnAws;
               return (
                 <div
@@ -92,7 +94,7 @@ export function Shell() {
                   data-area={area}
                 >
                   {needsWorkspace && !active ? (
-                    <NoWorkspace />
+                    <NoWorkspace area={area} />
                   ) : isAwsPending && active ? (
                     <AwsAreaPending area={area} workspace={active} />
                   ) : (
@@ -106,6 +108,8 @@ export function Shell() {
           )}
         </main>
       </div>
+      <ReportOpening />
+      <PipelineNotices />
       <ToastStack />
     </div>
   );
@@ -124,13 +128,14 @@ function hrefArea(href: string): Area {
   return (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'accounts';
 }
 
-function NoWorkspace() {
+function NoWorkspace({ area }: { area: Area }) {
   return (
     <EmptyState icon="folder" title="Open a local lake folder" testId="no-workspace">
       <p>
         Lakedesk works on a lake: a folder of CSV and Parquet files, one folder per table. To work in an AWS
         account, sign in from <a href={routeHref('accounts')}>Accounts</a>.
       </p>
+      {area === 'reports' && <OfflineReportsLink />}
       <div className="empty-state-form">
         <OpenFolderForm autoFocus />
       </div>

@@ -37,6 +37,16 @@ export function jobSummary(job: Job): string | undefined {
       const parsed = contract['reports.grossProfit'].job.safeParse(job.result);
       return parsed.success ? plural(parsed.data.rows.length, 'company-item') : undefined;
     }
+    case 'catalog.waitForCrawl': {
+      const parsed = contract['catalog.waitForCrawl'].job.safeParse(job.result);
+      return parsed.success ? `${plural(parsed.data.changes.length, 'table')} changed` : undefined;
+    }
+    case 'clusters.waitForStep': {
+      const parsed = contract['clusters.waitForStep'].job.safeParse(job.result);
+      if (!parsed.success) return undefined;
+      const { step, output } = parsed.data;
+      return `${step.state.toLowerCase()}${output ? ` · ${plural(output.files.length, 'output file')}` : ''}`;
+    }
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import type { IconName } from '../components/Icon';
 import type { Area } from './route';
+import { OFFLINE_SUBS } from '../features/reports/bundle/report-routes';
 
 export interface NavItem {
   area: Area;
@@ -14,6 +15,8 @@ export interface NavItem {
    * there instead of the local-lake view (whose calls would only fail with NO_WORKSPACE).
    */
   worksOnAws: boolean;
+  /** Sub-views that work with no workspace, or in one the area does not support yet. */
+  offlineSubs?: readonly string[];
 }
 
 /** The left navigation, in order: Ctrl/Cmd+1…6 follow this order. */
@@ -30,25 +33,25 @@ export const NAV_ITEMS: NavItem[] = [
     area: 'lake',
     label: 'Lake',
     icon: 'lake',
-    description: 'Browse, preview, validate and import files',
+    description: 'Browse, preview, validate and import files (S3 buckets and uploads in an AWS workspace)',
     needsWorkspace: true,
-    worksOnAws: false,
+    worksOnAws: true,
   },
   {
     area: 'catalog',
     label: 'Catalog',
     icon: 'catalog',
-    description: 'Tables found by crawling the lake',
+    description: 'Tables and the crawlers that find them (Glue in an AWS workspace)',
     needsWorkspace: true,
-    worksOnAws: false,
+    worksOnAws: true,
   },
   {
     area: 'clusters',
     label: 'Clusters',
     icon: 'clusters',
-    description: 'Lake jobs: the local twin of EMR steps',
+    description: 'EMR clusters and steps, or the lake jobs of a local lake',
     needsWorkspace: true,
-    worksOnAws: false,
+    worksOnAws: true,
   },
   {
     area: 'queries',
@@ -62,9 +65,11 @@ export const NAV_ITEMS: NavItem[] = [
     area: 'reports',
     label: 'Reports',
     icon: 'reports',
-    description: 'Gross profit and KPI dashboard',
+    description: 'Gross profit, KPI dashboard and report files',
     needsWorkspace: true,
     worksOnAws: false,
+    // An exported report carries its own data: it opens with no lake and no AWS access.
+    offlineSubs: OFFLINE_SUBS,
   },
 ];
 

@@ -9,6 +9,8 @@ const TITLES: Partial<Record<LakeErrorShape['code'], string>> = {
   BAD_INPUT: 'That input was not accepted',
   IO: 'The file system refused',
   FORBIDDEN: 'Not allowed',
+  AWS_ERROR: 'AWS refused or failed the call',
+  RUN_FAILED: 'The run failed',
 };
 
 /** A failure as people should see it: what failed and what to do next, never a stack trace. */

@@ -18,6 +18,10 @@ const PATHS = {
   upload: 'M12 16V4m0 0-4 4m4-4 4 4M4 16v4h16v-4',
   search: 'M11 18a7 7 0 1 1 0-14 7 7 0 0 1 0 14Zm5-2 5 5',
   chevron: 'M9 6l6 6-6 6',
+  chevronDown: 'M6 9l6 6 6-6',
+  chevronLeft: 'M15 6l-6 6 6 6',
+  download: 'M12 4v12m0 0-4-4m4 4 4-4M4 16v4h16v-4',
+  package: 'M12 3 4 7v10l8 4 8-4V7l-8-4Zm-8 4 8 4 8-4M12 11v10',
   home: 'M4 11l8-7 8 7v9H4v-9Z',
   jobs: 'M9 6h11M9 12h11M9 18h11M4 5.5l1 1 2-2M4 11.5l1 1 2-2M4 17.5l1 1 2-2',
   cloud: 'M7 18a4 4 0 0 1-.5-8 6 6 0 0 1 11.5 1.5A3.5 3.5 0 0 1 17.5 18H7Z',
@@ -26,6 +30,11 @@ const PATHS = {
   chart: 'M4 20V4M4 20h16M8 16l4-5 3 3 5-6',
   grid: 'M4 4h16v16H4zM4 9h16M4 14h16M9 4v16M14 4v16',
   star: 'm12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9L12 3.5Z',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-13v4l3 2',
+  plus: 'M12 5v14M5 12h14',
+  terminal: 'M4 5h16v14H4zM8 10l2 2-2 2M12 15h4',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
 } as const;
 
 export type IconName = keyof typeof PATHS;

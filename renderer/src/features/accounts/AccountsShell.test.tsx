@@ -146,10 +146,10 @@ describe('an AWS workspace in the shell', () => {
   });
 
   it('shows local-only areas a notice instead of their failing view', async () => {
-    window.location.hash = routeHref('catalog');
+    window.location.hash = routeHref('queries');
     render(<App client={fakeBridge(answers).client} />);
     const notice = await screen.findByTestId('aws-area-pending');
-    expect(notice.textContent).toContain('The catalog for AWS workspaces arrives with Glue crawlers');
+    expect(notice.textContent).toContain('Queries for AWS workspaces arrive with Athena');
     expect(notice.textContent).toContain('finance-prod (111122223333) · ReadOnly · eu-west-1');
     expect(screen.queryByTestId('error-banner')).toBeNull();
   });

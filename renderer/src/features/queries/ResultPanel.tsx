@@ -10,7 +10,9 @@ import { downloadText, fileSlug } from '../../lib/download';
 import { formatCount } from '../../lib/format';
 import { useLake } from '../../lib/LakeProvider';
 import { toErrorShape } from '../../lib/lake-error';
-import { ResultChart } from './ResultChart';
+import { ExportReportMenu } from '../reports/export/ExportReportMenu';
+import type { ExportTarget } from '../reports/export/useReportExport';
+import { defaultSpec, ResultChart } from './ResultChart';
 
 type ResultTab = 'grid' | 'chart';
 
@@ -98,6 +100,7 @@ export function ResultPanel({
         >
           {isExporting ? 'Exporting…' : 'Export CSV'}
         </button>
+        <ExportReportMenu small target={exportTarget(result, chart, title)} />
         {tab === 'grid' && (
           <button
             type="button"
@@ -133,4 +136,22 @@ export function ResultPanel({
       )}
     </div>
   );
+}
+
+/** The result as a report to export: its SQL and parameters as they ran, and the chart it shows first. */
+function exportTarget(result: QueryResult, chart: ChartSpec | undefined, title: string): ExportTarget {
+  const name = title === 'query' ? 'Query result' : title;
+  return {
+    kind: 'source',
+    title: name,
+    source: {
+      kind: 'result',
+      resultId: result.resultId,
+      sql: result.sql,
+      params: result.params,
+      savedId: result.savedId,
+      title: name,
+      chart: chart ?? defaultSpec(result),
+    },
+  };
 }

@@ -7,9 +7,17 @@ import { Badge, Panel } from '../../components/Layout';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatCount, formatDateTime, formatPercent, formatUsd } from '../../lib/format';
 import { useJobRunner } from '../../lib/useJobRunner';
+import { ExportReportMenu } from './export/ExportReportMenu';
+import type { ExportTarget } from './export/useReportExport';
 import { applyFilter, NO_FILTER, type GpFilter } from './gross-profit-derive';
 import { GrossProfitCharts } from './GrossProfitCharts';
 import { GrossProfitTable } from './GrossProfitTable';
+
+const GROSS_PROFIT_EXPORT = {
+  kind: 'source',
+  source: { kind: 'grossProfit' },
+  title: 'Gross profit',
+} as const satisfies ExportTarget;
 
 /** The gross profit report: headline figures, charts that filter the table, and what was left out. */
 export function GrossProfitView() {
@@ -39,6 +47,7 @@ export function GrossProfitView() {
           {report && ` Computed ${formatDateTime(report.generatedAt)}.`}
         </span>
         <span className="spacer" />
+        <ExportReportMenu target={report ? GROSS_PROFIT_EXPORT : undefined} />
         {isRunning ? (
           <button type="button" className="button" onClick={job.cancel}>
             Cancel

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Layout';
 import { useCall } from '../../lib/useCall';
+import { ExportReportMenu } from './export/ExportReportMenu';
 import { KpiTile } from './KpiTile';
 
 /** The KPI saved queries, in the order DOMAIN.md lists them; any other charted query follows. */
@@ -77,6 +78,13 @@ export function KpiDashboard() {
         >
           <Icon name="refresh" size={15} /> Refresh
         </button>
+        <ExportReportMenu
+          target={{
+            kind: 'source',
+            source: { kind: 'kpis', month: chosenMonth || undefined },
+            title: 'KPI dashboard',
+          }}
+        />
       </div>
       <div className="kpi-grid">
         {queries.map((q) => (

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useWorkspace } from '../../app/WorkspaceContext';
 import type { LakeErrorShape } from '@shared/errors';
 import type { PageProps } from '../../app/Shell';
 import { routeHref } from '../../app/route';
@@ -12,9 +13,16 @@ import { FilePanel } from './FilePanel';
 import { FolderView } from './FolderView';
 import { ImportDialog } from './ImportDialog';
 import { dropProblem, readFiles, type ReadFile } from './read-files';
+import { S3LakePage } from './aws/S3LakePage';
+
+/** The Lake view: S3 buckets in an AWS workspace, the lake folder's files in a local one. */
+export function LakePage(props: PageProps) {
+  const { active } = useWorkspace();
+  return active?.kind === 'aws' ? <S3LakePage key={active.id} {...props} /> : <LocalLakePage {...props} />;
+}
 
 /** The lake's files: browse folders, open a file, and drop files in to import them. */
-export function LakePage({ route, navigate }: PageProps) {
+function LocalLakePage({ route, navigate }: PageProps) {
   const prefix = route.params.get('prefix') ?? '';
   const file = route.params.get('file') ?? undefined;
   const listing = useCall('storage.list', { prefix });

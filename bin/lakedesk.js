@@ -5,7 +5,9 @@ const { join } = require('node:path');
 
 const cli = join(__dirname, '..', 'out', 'main', 'cli.js');
 if (!existsSync(cli)) {
-  process.stderr.write('error: Lakedesk is not built yet.\nhint: run `npm run build` in the project folder first.\n');
+  process.stderr.write(
+    'error: Lakedesk is not built yet.\nhint: run `npm run build` in the project folder first.\n',
+  );
   process.exit(2);
 }
 require(cli);

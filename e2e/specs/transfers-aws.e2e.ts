@@ -88,6 +88,8 @@ describe('dropping CSVs into S3 (emulator)', () => {
     expect(plan.find((f) => f.name === 'billing.csv')?.text).toContain('billing');
     expect(plan.find((f) => f.name === 'units_sold.csv')?.text).toContain('s3://lake-landing/monthly/');
 
+    // Encryption is chosen per upload; the details of an uploaded object show it below.
+    await lake.uploadDialog.getByTestId('upload-encryption').selectOption('sse-s3');
     await lake.startUpload();
     for (const p of VALID) await lake.waitForState(basename(p), ['done']);
     for (const p of [BILLING, ...INVALID]) await lake.waitForState(basename(p), ['held']);
@@ -132,6 +134,7 @@ describe('dropping CSVs into S3 (emulator)', () => {
     const details = await lake.showDetails();
     expect(await details.getByTestId('object-size').innerText()).toMatch(/KB|B/);
     expect(await details.innerText()).toContain('units_sold');
+    expect(await details.getByTestId('object-encryption').innerText()).toContain('SSE-S3');
     expect(await lake.objectPanel.getByTestId('object-download-note').innerText()).toContain('desktop app');
     await shoot('4-listing-details');
   });

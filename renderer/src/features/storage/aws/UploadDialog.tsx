@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { EncryptionChoice } from '@shared/transfers.schema';
+import { EncryptionPicker } from './EncryptionPicker';
 import type { LakeErrorShape } from '@shared/errors';
 import type { InspectedFile, TransferItem, TransferSource } from '@shared/transfers.schema';
 import { routeHref } from '../../../app/route';
@@ -39,6 +41,7 @@ export function UploadDialog({
 }) {
   const lake = useLake();
   const [template, setTemplate] = useState('');
+  const [encryption, setEncryption] = useState<EncryptionChoice>({ mode: 'bucketDefault' });
   const [inspected, setInspected] = useState<InspectedFile[]>();
   const [error, setError] = useState<LakeErrorShape>();
   const [batchId, setBatchId] = useState<string>();
@@ -69,7 +72,7 @@ export function UploadDialog({
         to: prefix,
         sources,
         ...(template ? { template } : {}),
-        encryption: { mode: 'bucketDefault' },
+        encryption,
         onConflict: 'ask',
         onFindings: 'hold',
       });
@@ -164,6 +167,7 @@ export function UploadDialog({
               ))}
             </select>
           </label>
+          <EncryptionPicker value={encryption} onChange={setEncryption} />
           {!inspected && !error && <Loading label="Reading headers…" />}
           {inspected && (
             <table className="data-table upload-plan" data-testid="upload-plan">

@@ -98,10 +98,10 @@ async function sendParts(ctx: UploadContext): Promise<void> {
     throw sourceProblem(error, rec.source.display);
   });
   try {
-    const todo = Array.from({ length: total }, (_, i) => i + 1).filter((n) => !done.has(n));
+    const remaining = Array.from({ length: total }, (_, i) => i + 1).filter((n) => !done.has(n));
     // The first failure stops the rest: its error, not the others' aborts, is what is reported.
     await Promise.all(
-      todo.map((n) =>
+      remaining.map((n) =>
         sendPart(ctx, file, n, signal).catch((error: unknown) => {
           failed.abort(error);
           throw error;

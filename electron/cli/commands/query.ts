@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { LakeError } from '@shared/errors';
-import type { ParamValues } from '@shared/queries.schema';
 import { savedQueries } from '@shared/sql/saved-queries';
+import { collect, parseParams } from '../cli-options';
 import { printJson } from '../output';
 import { runWithSession } from '../run-command';
 import { note, writeOutput } from './output-file';
@@ -16,25 +16,6 @@ interface QueryRunOptions {
   out?: string;
   format?: string;
   json?: boolean;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function parseParams(pairs: readonly string[]): ParamValues {
-  const params: ParamValues = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0)
-      throw new LakeError(
-        'BAD_INPUT',
-        `--param ${pair}: expected name=value.`,
-        'For example: --param month=2025-02',
-      );
-    params[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return params;
 }
 
 async function querySource(options: QueryRunOptions): Promise<{ savedId: string } | { sql: string }> {

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { OpenedBundle } from '@shared/bundles.schema';
 import type { ExportSource } from '@shared/bundles.schema';
 import { LakeError } from '@shared/errors';
-import type { ParamValues } from '@shared/queries.schema';
 import { EXIT_OK, EXIT_PROBLEM } from '../exit-codes';
+import { collect, parseParams } from '../cli-options';
 import { printJson } from '../output';
 import { runWithSession } from '../run-command';
 
@@ -18,31 +18,12 @@ interface ExportOptions {
   json?: boolean;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function paramsOf(pairs: readonly string[]): ParamValues {
-  const params: ParamValues = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0)
-      throw new LakeError(
-        'BAD_INPUT',
-        `--param ${pair}: expected name=value.`,
-        'For example: --param month=2025-02',
-      );
-    params[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return params;
-}
-
 /** The export source named by --saved or --report. */
 export function sourceOf(options: Pick<ExportOptions, 'saved' | 'report' | 'param'>): ExportSource {
   if ((options.saved === undefined) === (options.report === undefined)) {
     throw new LakeError('BAD_INPUT', 'Give exactly one of --saved NAME or --report gross-profit|kpis.');
   }
-  const params = paramsOf(options.param);
+  const params = parseParams(options.param);
   if (options.saved !== undefined) return { kind: 'saved', savedId: options.saved, params };
   if (options.report === 'gross-profit') {
     if (options.param.length) throw new LakeError('BAD_INPUT', 'The gross profit report takes no --param.');

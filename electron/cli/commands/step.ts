@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { StepOutcome, SubmittedStep } from '@shared/emr.schema';
 import { LakeError } from '@shared/errors';
 import { duration, runWithAwsProfile, table, type AwsCommandOptions } from '../aws-profile-session';
+import { collect } from '../cli-options';
 import { printJson } from '../output';
 
 interface SubmitOptions extends AwsCommandOptions {
@@ -60,7 +61,6 @@ function describeOutcome(o: StepOutcome): string {
   return `Step ${o.step.id} ${o.step.state} in ${duration(o.durationMs)}.${o.output ? ` Output: ${o.output.csv}` : ''}${files}\n`;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const profileOption = '-p, --profile <name>';
 const profileHelp = 'an SSO profile in ~/.aws/config (default: AWS_PROFILE, else default)';
 

@@ -1,35 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { CallResult } from '@shared/errors';
-import type { LakeBridge } from '@shared/lake-api';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../../app/App';
-import { createLakeClient } from '../../../lib/lake-client';
 import { openReportHref, reportFilesHref } from './report-routes';
-
-type Answers = Record<string, (input: unknown) => unknown>;
-
-/** A bridge answering from `answers`, recording calls, whose events the test pushes. */
-function fakeBridge(answers: Answers) {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const calls: { method: string; input: unknown }[] = [];
-  const bridge: LakeBridge = {
-    invoke: async (method, input): Promise<CallResult<unknown>> => {
-      calls.push({ method, input });
-      const answer = answers[method];
-      return answer
-        ? { ok: true, value: answer(input) }
-        : { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } };
-    },
-    on: (topic, listener) => {
-      const set = listeners.get(topic) ?? new Set();
-      listeners.set(topic, set.add(listener));
-      return () => set.delete(listener);
-    },
-  };
-  const emit = (topic: string, payload: unknown) =>
-    act(() => listeners.get(topic)?.forEach((listener) => listener(payload)));
-  return { client: createLakeClient(bridge), calls, emit };
-}
+import { fakeBridge, type Answers } from '../../../lib/fake-bridge';
 
 const awsWorkspace = {
   id: 'aws-1',
